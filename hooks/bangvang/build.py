@@ -1,0 +1,77 @@
+"""One site build: load and check the data, make the pages, write the exports.
+
+Kept apart from the hook so that tests and benchmarks can drive a build without MkDocs events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, format_report
+from .index import Index, build_index
+from .pages import Page, SiteInfo, build_pages
+from .validation import validate
+
+
+@dataclass
+class SiteBuild:
+    root: Path
+    site: SiteInfo
+    data_dir: Path
+    docs_dir: Path
+    index: Index | None = None
+    _pages: dict[str, Page] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, root: Path, config) -> "SiteBuild":
+        extra = config.get("extra") or {}
+        district = extra.get("district") or {}
+        repo_url = (config.get("repo_url") or "").rstrip("/")
+        branch = extra.get("branch", "main")
+        return cls(
+            root=root,
+            site=SiteInfo(
+                district=district.get("name", "huyện Gia Lộc"),
+                province=district.get("province", "tỉnh Hải Dương"),
+                edit_base=f"{repo_url}/edit/{branch}/" if repo_url else None,
+            ),
+            data_dir=root / extra.get("data_dir", "data"),
+            docs_dir=Path(config["docs_dir"]),
+        )
+
+    def load(self) -> list[DataError]:
+        dataset, errors = validate(self.data_dir, self.docs_dir)
+        if errors:
+            return errors
+        self.index = build_index(dataset)
+        self._pages = {p.src_uri: p for p in build_pages(self.index, self.site)}
+        return []
+
+    @staticmethod
+    def error_report(errors: list[DataError]) -> str:
+        return format_report(errors)
+
+    def pages(self) -> list[Page]:
+        return list(self._pages.values())
+
+    def page_for(self, src_uri: str) -> Page | None:
+        return self._pages.get(src_uri)
+
+    def edit_url(self, page: Page) -> str | None:
+        return self.site.edit_url(page.edit_path)
+
+    @staticmethod
+    def stub(page: Page) -> str:
+        """The Markdown MkDocs sees: metadata only; the body is swapped in after rendering."""
+        title = page.title.replace("\\", "\\\\").replace('"', '\\"')
+        description = page.description.replace("\\", "\\\\").replace('"', '\\"')
+        return f'---\ntitle: "{title}"\ndescription: "{description}"\n---\n\n# {page.title}\n'
+
+    def post_build(self, site_dir: Path) -> None:
+        """Files beside the pages: open data, feed, schemas, search index (each module writes its own)."""
+        for step in POST_BUILD_STEPS:
+            step(self, site_dir)
+
+
+# Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
+POST_BUILD_STEPS: list = []

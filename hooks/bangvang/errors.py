@@ -1,0 +1,45 @@
+"""Data errors: where (file:line:col) and what, in Vietnamese, phrased as the fix."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass
+class ErrorLog:
+    """Collects every error of a run so that staff see them all at once."""
+
+    errors: list[DataError] = field(default_factory=list)
+
+    def add(self, path: str, line: int, col: int, message: str) -> None:
+        self.errors.append(DataError(path, line, col, message))
+
+    def sorted(self) -> list[DataError]:
+        return sorted(set(self.errors))
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class DataSetInvalid(Exception):
+    """Raised by the build when the data set has errors; carries all of them."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = errors
+        super().__init__(format_report(errors))
+
+
+def format_report(errors: list[DataError]) -> str:
+    lines = [str(e) for e in errors]
+    lines.append(f"Dữ liệu có {len(errors)} lỗi; chưa xuất bản gì. Sửa các lỗi trên rồi chạy lại.")
+    return "\n".join(lines)

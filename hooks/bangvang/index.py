@@ -1,0 +1,125 @@
+"""Lookups across records, computed once per build: what each page needs to list."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dataset import DataSet, Record
+from .text import person_sort_key, sort_key
+
+RECIPIENT_KEYS = ("tap_the", "ca_nhan", "ho_gia_dinh")
+
+
+def award_status(award: Record) -> str:
+    return award.get("status", "tang")
+
+
+def award_tally(award: Record) -> dict[str, int]:
+    """Collectives, individuals and households of one award act: the count where given, else the names."""
+    named = {k: 0 for k in RECIPIENT_KEYS}
+    for recipient in award.get("recipients", []):
+        named["ca_nhan" if (recipient.get("person") or recipient.get("name")) else "tap_the"] += 1
+    count = award.get("count", {})
+    return {k: count.get(k, named[k]) for k in RECIPIENT_KEYS}
+
+
+@dataclass
+class Index:
+    dataset: DataSet
+    awards_by_year: dict[int, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    awards_by_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    awards_by_person: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    awards_by_campaign: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    models_by_campaign: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    models_by_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    models_by_person: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    units_by_commune: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    children_by_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    people_by_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    campaigns_by_document: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+
+    # -- record access -------------------------------------------------------------------------
+    def vocab(self, award_id: str) -> Record:
+        return self.dataset.vocab[award_id]
+
+    def rank(self, award: Record) -> tuple:
+        entry = self.dataset.vocab.get(award.get("award"))
+        return (entry.get("rank", 999) if entry else 999, award.get("award", ""), award.id)
+
+    def commune_of(self, unit: Record) -> Record | None:
+        """A unit's commune: its own record when it is one, else the one it is located in."""
+        if unit.get("kind") in ("xa", "thi_tran"):
+            return unit
+        commune = unit.get("commune")
+        return self.dataset.get("units", commune) if commune else None
+
+    def award_communes(self, award: Record) -> list[Record]:
+        seen: dict[str, Record] = {}
+        for recipient in award.get("recipients", []):
+            unit_id = recipient.get("unit")
+            if recipient.get("person"):
+                person = self.dataset.get("people", recipient["person"])
+                unit_id = person.get("unit") if person else None
+            unit = self.dataset.get("units", unit_id) if unit_id else None
+            commune = self.commune_of(unit) if unit else None
+            if commune is not None:
+                seen[commune.id] = commune
+        return list(seen.values())
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.awards_by_year, reverse=True)
+
+    @property
+    def latest_year(self) -> int | None:
+        years = set(self.awards_by_year) | {r["year"] for r in self.dataset.kind("reports").values()}
+        return max(years) if years else None
+
+    def sorted_units(self) -> list[Record]:
+        return sorted(self.dataset.kind("units").values(), key=lambda r: sort_key(r["name"]))
+
+    def sorted_models(self) -> list[Record]:
+        """Newest year first, then by title."""
+        return sorted(self.dataset.kind("models").values(), key=lambda r: (-r["year"], sort_key(r["title"])))
+
+    def sorted_people(self) -> list[Record]:
+        return sorted(self.dataset.kind("people").values(),
+                      key=lambda r: person_sort_key(r["name"], r.get("given_name")))
+
+
+def build_index(dataset: DataSet) -> Index:
+    index = Index(dataset)
+    for award in sorted(dataset.kind("awards").values(), key=index.rank):
+        index.awards_by_year[award["year"]].append(award)
+        if award.get("campaign"):
+            index.awards_by_campaign[award["campaign"]].append(award)
+        for recipient in award.get("recipients", []):
+            if recipient.get("person"):
+                _append_once(index.awards_by_person[recipient["person"]], award)
+            elif recipient.get("unit") and not recipient.get("name"):
+                _append_once(index.awards_by_unit[recipient["unit"]], award)
+    for model in index.sorted_models():
+        if model.get("campaign"):
+            index.models_by_campaign[model["campaign"]].append(model)
+        for unit_id in model.get("units", []):
+            index.models_by_unit[unit_id].append(model)
+        for person_id in model.get("people", []):
+            index.models_by_person[person_id].append(model)
+    for unit in index.sorted_units():
+        if unit.get("commune"):
+            index.units_by_commune[unit["commune"]].append(unit)
+        if unit.get("parent"):
+            index.children_by_unit[unit["parent"]].append(unit)
+    for person in index.sorted_people():
+        if person.get("unit"):
+            index.people_by_unit[person["unit"]].append(person)
+    for campaign in sorted(dataset.kind("campaigns").values(), key=lambda r: sort_key(r["title"])):
+        for doc_id in campaign.get("basis", []):
+            index.campaigns_by_document[doc_id].append(campaign)
+    return index
+
+
+def _append_once(items: list[Record], record: Record) -> None:
+    if not items or items[-1] is not record:
+        items.append(record)
+

@@ -1,0 +1,207 @@
+"""Check one parsed record against its Shape: types, required and unknown keys, choices.
+
+Returns the record's values normalised (dates as datetime.date, text NFC, numbers as numbers)
+and reports problems with their file:line:col. References are only collected here; rules.py
+resolves them once every record is known.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import schema as s
+from .errors import ErrorLog
+from .text import is_slug, parse_date
+from .yamlpos import Located, Path
+
+MAX_CHOICES_SHOWN = 13
+
+
+@dataclass
+class RefUse:
+    kind: str
+    target: str
+    path: Path
+    field: str
+
+
+@dataclass
+class FileCheck:
+    """What checking one file needs: where it is, its positions, and where errors go."""
+
+    file: str
+    located: Located
+    log: ErrorLog
+    refs: list[RefUse] = field(default_factory=list)
+
+    def error(self, path: Path, message: str, at_key: bool = False) -> None:
+        line, col = self.located.key_pos(path) if at_key else self.located.pos(path)
+        self.log.add(self.file, line, col, message)
+
+
+def _label(path: Path) -> str:
+    """'recipients[2].unit' style, for messages."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "bản ghi"
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; có phải ý bạn là '{close[0]}'?" if close else ""
+
+
+def _choices_text(choices) -> str:
+    choices = list(choices)
+    if len(choices) <= MAX_CHOICES_SHOWN:
+        return "; chọn một trong: " + ", ".join(choices)
+    return ""
+
+
+def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict | None:
+    if not isinstance(value, dict):
+        fc.error(path, f"'{_label(path)}' phải là một nhóm trường ({shape.title}), dạng 'tên: giá trị'"
+                 if path else f"bản ghi phải là các dòng 'tên: giá trị' ({shape.title})")
+        return None
+    out: dict = {}
+    for key, item in value.items():
+        spec = shape.field(key)
+        if spec is None:
+            hint = _suggest(key, shape.keys) or ("; các trường hợp lệ: " + ", ".join(shape.keys)
+                                                 if len(shape.keys) <= MAX_CHOICES_SHOWN else "")
+            fc.error(path + (key,), f"trường '{key}' không có trong mẫu {shape.title.lower()}{hint}", at_key=True)
+            continue
+        if item is None or (isinstance(item, str) and not item.strip()):
+            if spec.required:
+                fc.error(path + (key,), f"trường bắt buộc '{key}' ({spec.title}) đang để trống")
+            continue
+        checked = check_value(spec.type, item, path + (key,), fc, spec)
+        if spec.required and checked == []:
+            fc.error(path + (key,), f"danh sách bắt buộc '{key}' ({spec.title}) cần ít nhất một mục")
+        if checked is not None:
+            out[key] = checked
+    for spec in shape.fields:
+        if spec.required and spec.key not in value:
+            where = f" trong '{_label(path)}'" if path else ""
+            fc.error(path, f"thiếu trường bắt buộc '{spec.key}' ({spec.title}){where}")
+    for rule in shape.rules:
+        rule(value, lambda key, msg: fc.error(path + (key,) if key else path,
+                                                   msg + (f" (trong '{_label(path)}')" if path else ""),
+                                                   at_key=bool(key)))
+    return out
+
+
+def _text_of(value: Any, path: Path, fc: FileCheck) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # a number or a date-like word written as text is still text ("name: 2021")
+        return fc.located.raw.get(path, str(value))
+    if isinstance(value, bool):
+        return fc.located.raw.get(path, str(value))
+    return None
+
+
+def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None = None):
+    label = _label(path)
+    if isinstance(typ, s.Shape):
+        return check_shape(typ, value, path, fc)
+    if isinstance(typ, s.ListOf):
+        if not isinstance(value, list):
+            fc.error(path, f"'{label}' phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
+            return None
+        items = []
+        for i, item in enumerate(value):
+            if item is None:
+                fc.error(path + (i,), f"mục thứ {i + 1} của '{label}' đang để trống")
+                continue
+            checked = check_value(typ.item, item, path + (i,), fc)
+            if checked is not None:
+                items.append(checked)
+        return items
+    if isinstance(value, (dict, list)):
+        fc.error(path, f"'{label}' phải là một giá trị đơn ({typ.name}), không phải danh sách hay nhóm")
+        return None
+    if isinstance(typ, s.Text):
+        text = _text_of(value, path, fc)
+        if text is None:
+            fc.error(path, f"'{label}' phải là chữ")
+        return text
+    if isinstance(typ, s.Slug):
+        text = _text_of(value, path, fc)
+        if text is None or not is_slug(text):
+            fc.error(path, f"'{label}': '{text}' không phải mã hợp lệ (chữ thường không dấu, số, nối bằng '-')")
+            return None
+        return text
+    if isinstance(typ, s.Ref):
+        text = _text_of(value, path, fc)
+        if text is None or not text.strip():
+            fc.error(path, f"'{label}' phải là mã của một bản ghi")
+            return None
+        fc.refs.append(RefUse(typ.kind, text.strip(), path, label))
+        return text.strip()
+    if isinstance(typ, s.Enum):
+        text = _text_of(value, path, fc)
+        if text not in typ.choices:
+            fc.error(path, f"'{label}': '{text}' không hợp lệ{_suggest(str(text), typ.choices)}"
+                           f"{_choices_text(typ.choices)}")
+            return None
+        return text
+    if isinstance(typ, s.Date):
+        return _date(value, path, fc, label)
+    if isinstance(typ, s.Year):
+        return _year(value, path, fc, label)
+    if isinstance(typ, s.YearOrDate):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return _year(value, path, fc, label)
+        text = _text_of(value, path, fc) or ""
+        if text.isdigit():
+            return _year(int(text), path, fc, label)
+        return _date(value, path, fc, label)
+    if isinstance(typ, s.Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            fc.error(path, f"'{label}' phải là số nguyên (đang là '{fc.located.raw.get(path, value)}')")
+            return None
+        if value < typ.minimum or (typ.maximum is not None and value > typ.maximum):
+            bound = f"từ {typ.minimum} đến {typ.maximum}" if typ.maximum is not None else f"≥ {typ.minimum}"
+            fc.error(path, f"'{label}' phải là số nguyên {bound} (đang là {value})")
+            return None
+        return value
+    if isinstance(typ, s.Number):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raw = fc.located.raw.get(path, str(value))
+            hint = ("; viết dấu chấm thập phân và không phân nhóm: 1356, 95.12"
+                    if any(c in raw for c in ",.") else "")
+            fc.error(path, f"'{label}' phải là một con số (đang là '{raw}'){hint}")
+            return None
+        return value
+    if isinstance(typ, s.Url):
+        text = _text_of(value, path, fc) or ""
+        if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text):
+            fc.error(path, f"'{label}' chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https:// (đang là '{text}')")
+            return None
+        return text
+    raise TypeError(f"unknown field type {typ!r}")  # a programming error, never data
+
+
+def _date(value: Any, path: Path, fc: FileCheck, label: str):
+    text = fc.located.raw.get(path) if not isinstance(value, str) else value
+    day = parse_date(text or "")
+    if day is None:
+        fc.error(path, f"'{label}': '{text}' không phải một ngày có thật; viết YYYY-MM-DD hoặc DD/MM/YYYY")
+    return day
+
+
+def _year(value: Any, path: Path, fc: FileCheck, label: str):
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        fc.error(path, f"'{label}' phải là một năm, ví dụ 2021 (đang là '{fc.located.raw.get(path, value)}')")
+        return None
+    return value

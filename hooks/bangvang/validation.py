@@ -1,0 +1,19 @@
+"""One call that loads and checks the whole data set: what the build and scripts/validate.py use."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dataset import DataSet
+from .errors import DataError, ErrorLog
+from .loader import load_dataset
+from .rules import check_rules
+
+
+def validate(data_dir: Path, docs_dir: Path | None = None) -> tuple[DataSet, list[DataError]]:
+    """The data set and every error in it, sorted (an empty list when the data is valid)."""
+    log = ErrorLog()
+    dataset = load_dataset(Path(data_dir), log)
+    check_rules(dataset, log, docs_dir)
+    for record in dataset.all():
+        record.located = None  # positions are only needed for messages; free them for the build
+    return dataset, log.sorted()

@@ -1,0 +1,53 @@
+"""MkDocs hook: connects MkDocs events to the bangvang package, and does nothing else.
+
+on_config loads and checks data/ (an invalid data set stops the build before anything is
+written); on_files adds one generated page per record and section; on_page_content swaps in
+the page's pre-rendered body; on_post_build writes the exports.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from bangvang.build import SiteBuild
+
+log = logging.getLogger("mkdocs.hooks.bangvang")
+
+# One build at a time per process; `mkdocs serve` imports this module once, so it is reset in
+# on_config at every rebuild.
+_build: SiteBuild | None = None
+
+
+def on_config(config):
+    global _build
+    root = Path(config["config_file_path"]).parent
+    _build = SiteBuild.from_config(root, config)
+    errors = _build.load()
+    if errors:
+        raise PluginError("\n" + _build.error_report(errors))
+    return config
+
+
+def on_files(files, config):
+    for page in _build.pages():
+        files.append(File.generated(config, page.src_uri, content=_build.stub(page)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    generated = _build.page_for(page.file.src_uri)
+    return generated.html if generated is not None else html
+
+
+def on_page_context(context, page, config, nav):
+    generated = _build.page_for(page.file.src_uri)
+    if generated is not None:
+        page.edit_url = _build.edit_url(generated)
+    return context
+
+
+def on_post_build(config):
+    _build.post_build(Path(config["site_dir"]))
