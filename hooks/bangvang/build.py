@@ -9,8 +9,14 @@ from pathlib import Path
 
 from .errors import DataError, format_report
 from .index import Index, build_index
-from .pages import Page, SiteInfo, build_pages
+from .pages import Page, PageBuilder, SiteInfo, stub_text
 from .validation import validate
+from .exports import write_open_data
+from .feed import write_feed
+from .opendata import open_data_pages
+from .stats_page import statistics_pages
+from .search import write_search_index
+from .jsonschema import publish as publish_schemas
 
 
 @dataclass
@@ -19,6 +25,7 @@ class SiteBuild:
     site: SiteInfo
     data_dir: Path
     docs_dir: Path
+    site_url: str = ""  # absolute base for the feed and other files read off-site
     index: Index | None = None
     _pages: dict[str, Page] = field(default_factory=dict)
 
@@ -37,6 +44,7 @@ class SiteBuild:
             ),
             data_dir=root / extra.get("data_dir", "data"),
             docs_dir=Path(config["docs_dir"]),
+            site_url=config.get("site_url") or "",
         )
 
     def load(self) -> list[DataError]:
@@ -44,7 +52,11 @@ class SiteBuild:
         if errors:
             return errors
         self.index = build_index(dataset)
-        self._pages = {p.src_uri: p for p in build_pages(self.index, self.site)}
+        builder = PageBuilder(self.index, self.site)
+        pages = builder.build()
+        for provider in PAGE_PROVIDERS:
+            pages += provider(builder)
+        self._pages = {p.src_uri: p for p in pages}
         return []
 
     @staticmethod
@@ -63,9 +75,10 @@ class SiteBuild:
     @staticmethod
     def stub(page: Page) -> str:
         """The Markdown MkDocs sees: metadata only; the body is swapped in after rendering."""
-        title = page.title.replace("\\", "\\\\").replace('"', '\\"')
-        description = page.description.replace("\\", "\\\\").replace('"', '\\"')
-        return f'---\ntitle: "{title}"\ndescription: "{description}"\n---\n\n# {page.title}\n'
+        # The theme prints title and description without escaping them: they go in as HTML text.
+        title = stub_text(page.title).replace("\\", "\\\\").replace('"', '\\"')
+        description = stub_text(page.description).replace("\\", "\\\\").replace('"', '\\"')
+        return f'---\ntitle: "{title}"\ndescription: "{description}"\n---\n\n# {stub_text(page.title)}\n'
 
     def post_build(self, site_dir: Path) -> None:
         """Files beside the pages: open data, feed, schemas, search index (each module writes its own)."""
@@ -73,5 +86,8 @@ class SiteBuild:
             step(self, site_dir)
 
 
+# Pages beyond the record pages (statistics, open data…): functions (PageBuilder) -> list[Page].
+PAGE_PROVIDERS: list = [open_data_pages, statistics_pages]
+
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
-POST_BUILD_STEPS: list = []
+POST_BUILD_STEPS: list = [write_open_data, write_feed, write_search_index, publish_schemas]

@@ -8,7 +8,7 @@ from .dataset import DataSet, Record
 from .errors import ErrorLog
 from .shapecheck import FileCheck, check_shape, check_value
 from .text import is_slug, slugify
-from .yamlpos import Located, YamlProblem, load_yaml
+from .yamlpos import MAX_FILE_BYTES, Located, YamlProblem, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -24,15 +24,19 @@ def load_dataset(data_dir: FsPath, log: ErrorLog) -> DataSet:
         _load_vocab(vocab_file, _display(data_dir, vocab_file), dataset, log)
     else:
         log.add(f"data/{s.VOCAB_PATH}", 1, 1, "thiếu tệp danh mục danh hiệu, hình thức khen thưởng")
-    for file in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    for file in sorted(p for p in data_dir.rglob("*") if p.is_file() or p.is_symlink()):
         rel = file.relative_to(data_dir).parts
         shown = _display(data_dir, file)
-        if any(part.startswith(".") for part in rel) or file.suffix not in YAML_SUFFIXES:
+        if any(part.startswith(".") for part in rel) or file.suffix.lower() not in YAML_SUFFIXES:
             continue  # .gitkeep, README.md, images…
         if rel == tuple(s.VOCAB_PATH.split("/")):
             continue
         kind = s.KINDS.get(rel[0])
-        if file.suffix == ".yaml":
+        if file.is_symlink():
+            # a link could point anywhere on the machine that builds the site (/dev/zero, secrets)
+            log.add(shown, 1, 1, "không dùng liên kết (symlink) trong data/; hãy đặt tệp thật ở đây")
+            continue
+        if file.suffix != ".yml":
             log.add(shown, 1, 1, f"đổi đuôi tệp thành .yml ('{file.stem}.yml')")
             continue
         if kind is None:
@@ -64,7 +68,12 @@ def _display(data_dir: FsPath, file: FsPath) -> str:
 
 def _read(file: FsPath, shown: str, log: ErrorLog) -> Located | None:
     try:
-        located = load_yaml(file.read_bytes())
+        with file.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # never more: a huge file is refused unread
+        if len(data) > MAX_FILE_BYTES:
+            size = f"{file.stat().st_size:,}".replace(",", ".")
+            raise YamlProblem(1, 1, f"tệp quá lớn ({size} byte; tối đa {MAX_FILE_BYTES:,})".replace(",", "."))
+        located = load_yaml(data)
     except YamlProblem as problem:
         log.add(shown, problem.line, problem.col, problem.message)
         return None

@@ -7,14 +7,18 @@ unless its field is `markdown` (render.py), and template syntax inside data is n
 from __future__ import annotations
 
 import datetime as dt
+import html
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import markdown
 
 from . import schema as s
 from .dataset import Record
+from .charts import year_charts
 from .index import RECIPIENT_KEYS, Index, award_status, award_tally
 from .render import markdown_to_html
 from .text import format_date, format_number, format_quantity, fold, sort_key
@@ -74,6 +78,7 @@ def _environment() -> jinja2.Environment:
         RECIPIENT_KINDS=s.RECIPIENT_KINDS, AWARD_LEVELS=s.AWARD_LEVELS, AWARD_CATEGORIES=s.AWARD_CATEGORIES,
         RECIPIENT_KEYS=RECIPIENT_KEYS, record_url=record_url, year_url=year_url, section_url=section_url,
         award_tally=award_tally, award_status=award_status,
+        year_charts=year_charts,
     )
     return env
 
@@ -91,7 +96,8 @@ class PageBuilder:
         if template not in self._templates:
             self._templates[template] = self.env.get_template(template)
         page.html = self._templates[template].render(
-            page=page, link=lambda target: relative(target, page.url), ix=self.index, data=self.data,
+            page=page, heading_id=_heading_id(page.title),
+            link=lambda target: relative(target, page.url), ix=self.index, data=self.data,
             site=self.site, edit_url=self.site.edit_url(page.edit_path), edit_for=self.site.edit_url, **context)
         return page
 
@@ -169,9 +175,7 @@ class PageBuilder:
         groups: dict[str, list] = {}
         for person in self.index.sorted_people():
             given = person.get("given_name") or person["name"].split()[-1]
-            letter = given[:1].upper()
-            letter = "Đ" if letter == "Đ" else fold(letter).upper() if fold(letter) not in "ăâêôơư" else letter
-            groups.setdefault(letter, []).append(person)
+            groups.setdefault(_initial(given), []).append(person)
         page = Page(section_url("people"), "Cá nhân",
                     "Cá nhân được khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
         return self.render("people.html", page, groups=list(groups.items()))
@@ -193,9 +197,9 @@ class PageBuilder:
     def campaign(self, record: Record) -> Page:
         awards = self.index.awards_by_campaign.get(record.id, [])
         page = Page(record_url("campaigns", record.id), record["title"],
-                    _plain(f"Phong trào thi đua “{record['title']}”: kết quả, điển hình và khen thưởng."),
+                    _line(f"Phong trào thi đua “{record['title']}”: kết quả, điển hình và khen thưởng."),
                     edit_path=record.path,
-                    search={"kind": "Phong trào", "field": s.FIELDS.label(record["field"])})
+                    search={"kind": "Phong trào", "field": s.FIELDS.label(record["field"]), **self._award_facets(awards)})
         return self.render("campaign.html", page, r=record,
                            documents=[self.data.get("documents", d) for d in record.get("basis", [])],
                            models=self.index.models_by_campaign.get(record.id, []),
@@ -217,8 +221,9 @@ class PageBuilder:
         awards = self.index.awards_by_unit.get(record.id, [])
         commune = self.index.commune_of(record)
         page = Page(record_url("units", record.id), record["name"],
-                    _plain(f"{record['name']}: khen thưởng và điển hình tiên tiến."), edit_path=record.path,
-                    search={"kind": "Tập thể", "commune": [commune["name"]] if commune else []})
+                    _line(f"{record['name']}: khen thưởng và điển hình tiên tiến."), edit_path=record.path,
+                    search={"kind": "Tập thể", "commune": [commune["name"]] if commune else [],
+                            **self._award_facets(awards)})
         return self.render("unit.html", page, r=record,
                            commune=self.data.get("units", record.get("commune")) if record.get("commune") else None,
                            parent=self.data.get("units", record.get("parent")) if record.get("parent") else None,
@@ -233,17 +238,19 @@ class PageBuilder:
         awards = self.index.awards_by_person.get(record.id, [])
         unit = self.data.get("units", record.get("unit")) if record.get("unit") else None
         page = Page(record_url("people", record.id), record["name"],
-                    _plain(", ".join(filter(None, [record["name"], record.get("position"), unit["name"] if unit else None]))),
-                    edit_path=record.path, search={"kind": "Cá nhân"})
+                    _line(", ".join(filter(None, [record["name"], record.get("position"), unit["name"] if unit else None]))),
+                    edit_path=record.path, search={"kind": "Cá nhân", **self._award_facets(awards),
+                                                    "commune": self._communes_of_unit(unit)})
         return self.render("person.html", page, r=record, unit=unit,
                            awards=[a for a in awards if award_status(a) == "tang"],
                            proposals=[a for a in awards if award_status(a) == "de_nghi"],
                            models=self.index.models_by_person.get(record.id, []))
 
     def report(self, record: Record) -> Page:
-        page = Page(record_url("reports", record.id), record["title"], _plain(f"{record['title']}, {record['issuer']}."),
+        page = Page(record_url("reports", record.id), record["title"], _line(f"{record['title']}, {record['issuer']}."),
                     edit_path=record.path, search={"kind": "Báo cáo", "year": str(record["year"])})
-        return self.render("report.html", page, r=record)
+        return self.render("report.html", page, r=record,
+                           has_awards=record["year"] in self.index.awards_by_year)
 
     def year(self, year: int) -> Page:
         awards = self.index.awards_by_year[year]
@@ -251,13 +258,24 @@ class PageBuilder:
         proposals = [a for a in awards if award_status(a) == "de_nghi"]
         page = Page(year_url(year), f"Khen thưởng năm {year}",
                     f"Khen thưởng năm {year}: danh hiệu thi đua và hình thức khen thưởng.",
-                    edit_path=f"data/awards/{year}/", search={"kind": "Khen thưởng", "year": str(year)})
+                    edit_path=f"data/awards/{year}/",
+                    search={"kind": "Khen thưởng", **self._award_facets(awards), "year": str(year)})
         return self.render("year.html", page, year=year, groups=self._by_form(conferred),
                            proposal_groups=self._by_form(proposals), totals=_totals(conferred),
                            by_form=self._totals_by(conferred, lambda e: (e["rank"], e["name"]), lambda e: e["name"]),
                            by_level=self._totals_by(conferred, lambda e: s.AWARD_LEVELS.choices.index(e["level"]),
                                                     lambda e: s.AWARD_LEVELS.label(e["level"])),
                            report=self.data.get("reports", str(year)))
+
+    def _award_facets(self, awards: list[Record]) -> dict:
+        """Search filters of a page listing awards: the award forms and years (conferred only)."""
+        conferred = [a for a in awards if award_status(a) == "tang"]
+        return {"award": sorted({self.data.vocab[a["award"]]["name"] for a in conferred if a["award"] in self.data.vocab}),
+                "year": sorted({str(a["year"]) for a in conferred})}
+
+    def _communes_of_unit(self, unit: Record | None) -> list[str]:
+        commune = self.index.commune_of(unit) if unit else None
+        return [commune["name"]] if commune else []
 
     def _by_form(self, awards: list[Record]) -> list[tuple[Record, list[Record]]]:
         groups: dict[str, list[Record]] = {}
@@ -290,9 +308,41 @@ def _newest_first(award: Record) -> tuple:
     return (-(decision or dt.date(award["year"], 12, 31)).toordinal(), award.id)
 
 
+# Tone marks (huyền, hỏi, ngã, sắc, nặng); breve, circumflex and horn make letters of their own.
+_TONES = {"\u0300", "\u0309", "\u0303", "\u0301", "\u0323"}
+
+
+def _initial(word: str) -> str:
+    """The letter a name is listed under: "Ánh" → A, "Ấn" → Â, "Đạt" → Đ (tone dropped, letter kept)."""
+    first = unicodedata.normalize("NFD", word[:1].upper())
+    return unicodedata.normalize("NFC", "".join(ch for ch in first if ch not in _TONES))
+
+
+_TOC = markdown.Markdown(extensions=["attr_list", "toc"])
+
+
+def stub_text(text: str) -> str:
+    """Plain text as the HTML the theme prints unescaped (page title and description): one line,
+    with <, >, & and quotes as entities, so that a title from data is never markup."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def _heading_id(title: str) -> str:
+    """The id MkDocs gives the page's h1 (from the stub `# title`): the theme's skip link and
+    table of contents point there, so the swapped-in body's h1 must carry it too."""
+    _TOC.reset()
+    _TOC.convert("# " + stub_text(title))
+    return _TOC.toc_tokens[0]["id"] if _TOC.toc_tokens else "noi-dung"
+
+
 def _plain(text: str, limit: int = 200) -> str:
-    """A one-line description for metadata: Markdown marks dropped, cut at a word."""
-    flat = " ".join(str(text).replace("*", "").replace("_", " ").replace("#", "").split())
+    """A one-line description for metadata from a Markdown field: marks dropped, cut at a word."""
+    return _line(str(text).replace("*", "").replace("_", " ").replace("#", ""), limit)
+
+
+def _line(text: str, limit: int = 200) -> str:
+    """A one-line description for metadata from plain text (shown as written), cut at a word."""
+    flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + "…"
 
 

@@ -11,6 +11,7 @@ from .errors import ErrorLog
 from .yamlpos import Path
 
 RECIPIENT_LABEL = dict(s.RECIPIENT_KINDS.labels)
+MAX_SUGGESTIONS = 20
 
 
 class _Reporter:
@@ -50,13 +51,17 @@ def check_rules(dataset: DataSet, log: ErrorLog, docs_dir: FsPath | None = None)
 
 def _check_refs(dataset: DataSet, err: _Reporter) -> None:
     for record in list(dataset.all()):
+        missing = 0
         for use in record.refs:
             targets = dataset.kind(use.kind)
             if use.target in targets:
                 continue
             label = s.VOCAB_LABEL if use.kind == "vocab" else s.KINDS[use.kind].label
             where = "data/vocab/awards.yml" if use.kind == "vocab" else f"data/{use.kind}/"
-            close = difflib.get_close_matches(use.target, list(targets), n=1, cutoff=0.75)
+            missing += 1
+            # suggestions cost a comparison with every id: only for the first few of a file
+            close = difflib.get_close_matches(use.target, list(targets), n=1, cutoff=0.75) \
+                if missing <= MAX_SUGGESTIONS else []
             hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
             err(record, use.path, f"'{use.field}': không có {label} nào mã '{use.target}' (trong {where}){hint}")
         record.refs = [u for u in record.refs if u.target in dataset.kind(u.kind)]
@@ -78,7 +83,8 @@ def _check_unit(unit: Record, dataset: DataSet, err: _Reporter) -> None:
     commune = dataset.get("units", commune_id) if commune_id else None
     if commune_id == unit.id:
         err(unit, ("commune",), "'commune' không thể là chính tập thể này")
-    elif commune is not None and commune.get("kind") not in s.COMMUNE_KINDS:
+    elif commune is not None and commune.get("kind") and commune.get("kind") not in s.COMMUNE_KINDS:
+        # (a commune without a valid kind has its own error already)
         err(unit, ("commune",), f"'commune' phải là mã của một xã hoặc thị trấn; '{commune_id}' là "
                                 f"{s.UNIT_KINDS.label(commune.get('kind', '')).lower()}")
     # A chain of parents must end: a → b → a would make the tree of units endless.
@@ -95,8 +101,10 @@ def _check_unit(unit: Record, dataset: DataSet, err: _Reporter) -> None:
 
 def _check_person(person: Record, err: _Reporter) -> None:
     given = person.get("given_name")
-    if given and given not in person.get("name", "").split():
-        err(person, ("given_name",), f"'given_name' ('{given}') phải là một chữ trong họ tên '{person.get('name')}'")
+    # a given name may be two words ("Kim Anh"): whole words of the full name, in order
+    if given and f" {' '.join(given.split())} " not in f" {' '.join(person.get('name', '').split())} ":
+        err(person, ("given_name",), f"'given_name' ('{given}') phải là một hoặc vài chữ liền nhau "
+                                     f"trong họ tên '{person.get('name')}'")
 
 
 def _check_campaign(campaign: Record, err: _Reporter) -> None:
@@ -142,16 +150,17 @@ def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
                                        f"{RECIPIENT_LABEL[key].lower()} được nêu tên; số lượng không thể ít hơn")
     if entry is None:
         return
+    name = entry.get("name", entry.id)
     allowed = entry.get("recipients", [])
     allowed_text = ", ".join(f"{k} ({RECIPIENT_LABEL[k].lower()})" for k in allowed)
     for i, recipient in enumerate(recipients):
         kind = _recipient_kind(recipient)
         if kind not in allowed:
-            err(award, ("recipients", i), f"'{entry['name']}' không tặng cho {RECIPIENT_LABEL[kind].lower()}; "
+            err(award, ("recipients", i), f"'{name}' không tặng cho {RECIPIENT_LABEL[kind].lower()}; "
                                           f"chỉ tặng cho: {allowed_text}")
     for key in count:
         if key not in allowed:
-            err(award, ("count", key), f"'{entry['name']}' không tặng cho {RECIPIENT_LABEL[key].lower()} "
+            err(award, ("count", key), f"'{name}' không tặng cho {RECIPIENT_LABEL[key].lower()} "
                                        f"('count.{key}'); chỉ tặng cho: {allowed_text}", at_key=True)
     _check_validity(award, entry, err)
 
@@ -179,4 +188,4 @@ def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
         span = " ".join(filter(None, [
             f"từ {start.strftime('%d/%m/%Y')}" if start else "",
             f"đến {end.strftime('%d/%m/%Y')}" if end else ""]))
-        err(award, path, f"'{entry['name']}' chỉ được áp dụng {span}; {what} nằm ngoài thời gian đó")
+        err(award, path, f"'{entry.get('name', entry.id)}' chỉ được áp dụng {span}; {what} nằm ngoài thời gian đó")

@@ -157,7 +157,7 @@ AWARD_STATUS = Enum(labels=(("tang", "Được tặng"), ("de_nghi", "Đề ngh�
 
 def _one_of(*keys: str, exactly: bool = False) -> Callable:
     def rule(value: dict, err) -> None:
-        present = [k for k in keys if value.get(k) is not None]
+        present = [k for k in keys if value.get(k) not in (None, [], {}, "")]  # `count: {}` is no tally
         names = ", ".join(f"'{k}'" for k in keys)
         if not present:
             err(None, f"cần ít nhất một trong các trường {names}" if not exactly
@@ -329,7 +329,8 @@ AWARD = Shape("Khen thưởng", (
 
 SECTION = Shape("Mục của báo cáo", (
     Field("heading", Text(), "Tiêu đề mục", required=True),
-    Field("text", Text(markdown=True), "Nội dung", "Markdown.", required=True),
+    # optional: a heading that only opens its subsections ("II. KẾT QUẢ …", "Phần thứ hai") has no text
+    Field("text", Text(markdown=True), "Nội dung", "Markdown; để trống khi mục chỉ gồm các mục con."),
     Field("level", Integer(minimum=1, maximum=3), "Cấp tiêu đề", "1, 2 hoặc 3."),
 ))
 

@@ -10,6 +10,7 @@ import difflib
 import math
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import schema as s
 from .errors import ErrorLog
@@ -183,11 +184,19 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
         return value
     if isinstance(typ, s.Url):
         text = _text_of(value, path, fc) or ""
-        if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text):
+        if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text) \
+                or not _has_host(text):
             fc.error(path, f"'{label}' chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https:// (đang là '{text}')")
             return None
         return text
     raise TypeError(f"unknown field type {typ!r}")  # a programming error, never data
+
+
+def _has_host(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # "http://[bad" and other unparsable addresses
+        return False
 
 
 def _date(value: Any, path: Path, fc: FileCheck, label: str):

@@ -120,11 +120,21 @@ def load_yaml(data: bytes) -> Located:
         if mark is not None and text[mark.index:mark.index + 1] == "\t":
             problem = "found character '\\t'"
         raise YamlProblem(line, col, _translate(problem)) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(*_reader_pos(text, exc.position), _translate(str(exc))) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, _translate(str(exc))) from None
     finally:
         loader.dispose()
     return located
+
+
+def _reader_pos(text: str, position: int) -> tuple[int, int]:
+    """Line and column of a bad character: libyaml counts UTF-8 bytes, pure PyYAML characters."""
+    if _Loader is not yaml.SafeLoader:
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 _constructor = SafeConstructor()
@@ -181,8 +191,9 @@ def _build_from_events(loader, located: Located) -> None:
         path = parent.next_path() if parent is not None else ()
         located.positions[path] = _pos(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            located.problems.append((path, "không dùng neo và tham chiếu YAML (&tên, *tên); hãy viết đầy đủ giá trị"))
-            value = None
+            # refused where it stands, once: an alias bomb must not turn into a flood of errors
+            raise YamlProblem(*_pos(event.start_mark),
+                              "không dùng neo và tham chiếu YAML (&tên, *tên); hãy viết đầy đủ giá trị")
         elif isinstance(event, yaml.ScalarEvent):
             value = _scalar(loader, event, located, path)
         else:

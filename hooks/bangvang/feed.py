@@ -1,0 +1,116 @@
+"""The Atom feed of honours: /khen-thuong/feed.xml, newest decision first.
+
+Deterministic: the feed's <updated> is the newest decision date, never the build time, so an
+unchanged data set gives a byte-identical feed. Proposals to a higher level are not honours and
+are left out. Each entry links to its award on the year page (the award's anchor).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .dataset import DataSet, Record
+from .index import RECIPIENT_KEYS, award_status, award_tally
+from .text import format_date, format_number
+from .urls import SECTION, year_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_PATH = f"{SECTION['awards']}/feed.xml"
+MAX_ENTRIES = 200  # a feed is for news; the full list is in /du-lieu/awards.json
+MAX_NAMES = 10
+TIMEZONE = "+07:00"  # decisions are dated in Vietnam
+KIND_WORDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
+
+
+def award_day(award: Record) -> dt.date:
+    """The decision date, or else the last day of the award's year."""
+    decision = (award.get("decision") or {}).get("date")
+    return decision or dt.date(award["year"], 12, 31)
+
+
+def feed_awards(dataset: DataSet) -> list[Record]:
+    """Conferred awards, newest first (ties by year page order: id)."""
+    awards = [a for a in dataset.kind("awards").values() if award_status(a) == "tang"]
+    return sorted(awards, key=lambda a: (-award_day(a).toordinal(), a.id))[:MAX_ENTRIES]
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00{TIMEZONE}"
+
+
+def tally_words(award: Record) -> str:
+    tally = award_tally(award)
+    return ", ".join(f"{format_number(tally[k])} {KIND_WORDS[k]}" for k in RECIPIENT_KEYS if tally[k])
+
+
+def recipient_names(dataset: DataSet, award: Record) -> list[str]:
+    names = []
+    for r in award.get("recipients", []):
+        if r.get("person"):
+            names.append(dataset.get("people", r["person"])["name"])
+        elif r.get("name"):
+            names.append(r["name"])
+        elif r.get("unit"):
+            names.append(dataset.get("units", r["unit"])["name"])
+    return names
+
+
+def entry_summary(dataset: DataSet, award: Record) -> str:
+    parts = [f"Năm {award['year']}"]
+    if award.get("issuer"):
+        parts.append(f"cấp khen: {award['issuer']}")
+    decision = award.get("decision") or {}
+    if decision:
+        number = f"số {decision['number']}" if decision.get("number") else ""
+        day = f"ngày {format_date(decision['date'])}" if decision.get("date") else ""
+        parts.append(" ".join(filter(None, ["quyết định", number, day])))
+    names = recipient_names(dataset, award)
+    if names:
+        more = f" và {format_number(len(names) - MAX_NAMES)} người nhận khác" if len(names) > MAX_NAMES else ""
+        parts.append("người nhận: " + ", ".join(names[:MAX_NAMES]) + more)
+    if award.get("reason"):
+        parts.append(award["reason"])
+    return ". ".join(p[0].upper() + p[1:] for p in parts) + "."
+
+
+def build_feed(dataset: DataSet, site_url: str, title: str, author: str) -> ET.ElementTree:
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    awards = feed_awards(dataset)
+    ET.register_namespace("", ATOM)
+
+    def sub(parent, tag, text=None, **attrs):
+        el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            el.text = text
+        return el
+
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
+    sub(feed, "id", base + FEED_PATH)
+    sub(feed, "title", title)
+    sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_PATH)
+    sub(feed, "link", rel="alternate", type="text/html", href=base + SECTION["awards"] + "/")
+    newest = award_day(awards[0]) if awards else dt.date(1970, 1, 1)
+    sub(feed, "updated", _stamp(newest))
+    sub(sub(feed, "author"), "name", author)
+    for award in awards:
+        entry_name = dataset.vocab[award["award"]]["name"]
+        url = f"{base}{year_url(award['year'])}#{award.id}"
+        entry = sub(feed, "entry")
+        sub(entry, "id", url)
+        words = tally_words(award)
+        sub(entry, "title", f"{entry_name}: {words}" if words else entry_name)
+        sub(entry, "link", rel="alternate", type="text/html", href=url)
+        sub(entry, "updated", _stamp(award_day(award)))
+        sub(entry, "summary", entry_summary(dataset, award))
+    ET.indent(feed)
+    return ET.ElementTree(feed)
+
+
+def write_feed(build, site_dir: Path) -> None:
+    district = build.site.district
+    tree = build_feed(build.index.dataset, build.site_url,
+                      title=f"Khen thưởng mới – {district}", author=f"Ủy ban nhân dân {district}")
+    path = Path(site_dir) / FEED_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tree.write(path, encoding="utf-8", xml_declaration=True)

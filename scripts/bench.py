@@ -1,0 +1,481 @@
+"""Benchmark the site build at several data scales against a plain MkDocs Material site.
+
+    .venv/bin/python scripts/bench.py                  # S = 1, 3, 10; writes docs/benchmark.md
+    .venv/bin/python scripts/bench.py --scales 1,3     # fewer scales
+    .venv/bin/python scripts/bench.py --serve          # also: mkdocs serve --livereload at S=1
+
+For each scale S it generates a synthetic data set (hooks/bangvang/sample.py), builds our site
+with `mkdocs build` on a mirror of the project whose data/ is that set, and builds a plain
+Material site with as many Markdown pages of the same average content size, kept out of the
+sidebar as ours are (the fair baseline). Each build runs in its own process; its wall time and
+peak memory (wait4's ru_maxrss) are measured. Nothing is written into the project's data/.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+import markdown as md
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from bangvang import sample  # noqa: E402
+from bangvang.validation import validate  # noqa: E402
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# The project's top-level entries a mirror must not share: its data, its output, its own config.
+NOT_MIRRORED = {"data", "site", "mkdocs.yml", ".git"}
+ARTICLE = re.compile(rb"<article[^>]*>(.*?)</article>", re.S)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running and measuring one build
+# ---------------------------------------------------------------------------------------------
+
+def run_measured(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds (user + system) of one command's process tree.
+
+    CPU time is reported beside wall time because a shared machine's load stretches the latter."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def mirror_project(dest: Path, data_dir: Path) -> Path:
+    """A folder that looks like the project (symlinks) but whose data/ is data_dir."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in NOT_MIRRORED:
+            (dest / entry.name).symlink_to(entry)
+    (dest / "data").symlink_to(data_dir.resolve())
+    # INHERIT keeps every setting of the project's mkdocs.yml; relative paths resolve in the mirror.
+    (dest / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\nwatch:\n  - {data_dir.resolve()}\n  - {ROOT / 'hooks'}\n",
+        encoding="utf-8")
+    return dest
+
+
+def site_stats(site: Path) -> dict:
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    page_bytes = [p.stat().st_size for p in pages]
+    content = 0
+    for p in pages:
+        m = ARTICLE.search(p.read_bytes())
+        content += len(m.group(1)) if m else 0
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"pages": len(pages), "site_mb": total / 2**20, "avg_page_kb": sum(page_bytes) / len(pages) / 1024,
+            "avg_content_bytes": content / len(pages), "search_kb": search_kb(site)}
+
+
+def search_kb(site: Path) -> str | float:
+    """Bytes a reader downloads for a first query: Pagefind's entry, script, wasm, metadata,
+    the largest index chunk (one chunk answers a one-word query) and the filter chunks."""
+    pf = site / "pagefind"
+    if pf.is_dir():
+        picked = [pf / "pagefind-entry.json", pf / "pagefind.js"]
+        picked += list(pf.glob("wasm.*.pagefind")) + list(pf.glob("*.pf_meta"))
+        chunks = sorted((pf / "index").glob("*.pf_index"), key=lambda p: p.stat().st_size)
+        picked += chunks[-1:] + list((pf / "filter").glob("*.pf_filter"))
+        return sum(p.stat().st_size for p in picked if p.is_file()) / 1024
+    lunr = site / "search" / "search_index.json"
+    if lunr.is_file():  # Material's built-in search: the whole index is the first download
+        return f"lunr {lunr.stat().st_size / 1024:,.0f}"
+    return "n/a"
+
+
+# ---------------------------------------------------------------------------------------------
+# The plain baseline: Material, Markdown pages, no hooks, record pages out of the sidebar
+# ---------------------------------------------------------------------------------------------
+
+PLAIN_CONFIG = """site_name: Trang mẫu đối chứng
+site_url: https://example.org/plain/
+repo_url: https://github.com/example/plain
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: vi
+  font: false
+  features: [content.action.edit, navigation.sections, navigation.top]
+markdown_extensions: [attr_list, tables, {{toc: {{permalink: false}}}}]
+plugins: []   # as ours: no lunr search (ours builds a Pagefind index instead, counted in its time)
+not_in_nav: |
+{not_in_nav}
+nav:
+{nav}
+"""
+PLAIN_SECTIONS = 7
+
+
+def plain_block(i: int) -> str:
+    """One chunk of ordinary Markdown: a paragraph, a short list of links, a small table."""
+    return (f"## Mục {i}\n\nNăm 2021, phong trào thi đua được triển khai rộng khắp; "
+            f"**{i % 40 + 5}** tập thể và {i % 300 + 20} cá nhân có thành tích tiêu biểu.\n\n"
+            f"- [Trang {i}](index.md) — Giáo viên, Trường THCS Lê Thanh Nghị\n"
+            f"- Nguyễn Thị Hoa — Chủ tịch UBND xã Gia Tân\n\n"
+            f"| Danh hiệu | Tập thể | Cá nhân |\n| --- | ---: | ---: |\n| Lao động tiên tiến | {i % 9} | {i % 97} |\n\n")
+
+
+def make_plain(dest: Path, pages: int, content_bytes: float) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    sections = [f"muc-{n}" for n in range(1, PLAIN_SECTIONS + 1)]
+    # How many blocks give an HTML body as large as ours, on average.
+    block_html = len(md.markdown(plain_block(1), extensions=["tables"]).encode("utf-8"))
+    blocks = max(1, round(content_bytes / block_html))
+    body = "".join(plain_block(i) for i in range(blocks))
+    for section in sections:
+        (docs / section).mkdir(parents=True)
+        (docs / section / "index.md").write_text(f"# Mục {section}\n\n{body}", encoding="utf-8")
+    (docs / "index.md").write_text(f"# Trang chủ\n\n{body}", encoding="utf-8")
+    for n in range(pages - 1 - len(sections)):
+        section = sections[n % len(sections)]
+        (docs / section / f"trang-{n}.md").write_text(f"# Trang {n}\n\n{body}", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG.format(
+        not_in_nav="\n".join(f"  /{s}/*" for s in sections),
+        nav="\n".join(["  - Trang chủ: index.md"] + [f"  - Mục {s}: {s}/index.md" for s in sections])),
+        encoding="utf-8")
+    return dest
+
+
+# ---------------------------------------------------------------------------------------------
+# One scale
+# ---------------------------------------------------------------------------------------------
+
+def bench_scale(scale: int, work: Path, seed: int) -> dict:
+    base = work / f"s{scale}"
+    base.mkdir(parents=True, exist_ok=True)
+    data_dir = base / "data"
+    t0 = time.perf_counter()
+    sample.write(sample.generate(scale, seed), data_dir)
+    gen_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    dataset, errors = validate(data_dir, ROOT / "docs")
+    validate_s = time.perf_counter() - t0
+    if errors:
+        raise RuntimeError(f"generated data at S={scale} is invalid: {errors[:3]}")
+    records = sum(len(v) for k, v in dataset.records.items() if k != "vocab")
+    recipients = sum(len(a.get("recipients", [])) for a in dataset.kind("awards").values())
+    del dataset
+
+    project = mirror_project(base / "project", data_dir)
+    ours_site = base / "site"
+    build_s, peak_mb, cpu_s = run_measured(MKDOCS + ["build", "-q", "-d", str(ours_site)], project)
+    ours = site_stats(ours_site)
+    ours.update(records=records, recipients=recipients, build_s=build_s, peak_mb=peak_mb, cpu_s=cpu_s,
+                validate_s=validate_s, generate_s=gen_s)
+
+    plain_dir = make_plain(base / "plain", ours["pages"], ours["avg_content_bytes"])
+    plain_site = base / "plain-site"
+    p_build_s, p_peak_mb, p_cpu_s = run_measured(MKDOCS + ["build", "-q", "-d", str(plain_site)], plain_dir)
+    plain = site_stats(plain_site)
+    plain.update(records=0, build_s=p_build_s, peak_mb=p_peak_mb, cpu_s=p_cpu_s, validate_s=None)
+    for site in (ours_site, plain_site):
+        shutil.rmtree(site, ignore_errors=True)
+    return {"scale": scale, "ours": ours, "plain": plain}
+
+
+# ---------------------------------------------------------------------------------------------
+# mkdocs serve --livereload: from saving a record to the page served with the change
+# ---------------------------------------------------------------------------------------------
+
+def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765) -> dict:
+    base = work / "serve"
+    base.mkdir(parents=True, exist_ok=True)
+    data_dir = base / "data"
+    sample.write(sample.generate(1, seed), data_dir)
+    project = mirror_project(base / "project", data_dir)
+    person = sorted((data_dir / "people").glob("*.yml"))[len(list((data_dir / "people").glob("*.yml"))) // 2]
+    log = open(base / "serve.log", "wb")
+    t0 = time.perf_counter()
+    server = subprocess.Popen(MKDOCS + ["serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        root = _wait_for(f"http://127.0.0.1:{port}/", lambda body: True, timeout=600)
+        first_s = time.perf_counter() - t0
+        url = root.rstrip("/") + f"/ca-nhan/{person.stem}/"
+        _wait_for(url, lambda body: True, timeout=60)
+        original = person.read_text(encoding="utf-8")
+        times = []
+        for n in range(rounds):
+            marker = f"Chức vụ thử {n} {int(time.time())}"
+            text = re.sub(r"(?m)^position: .*$", f"position: {marker}", original)
+            if "position:" not in original:
+                text = original + f"position: {marker}\n"
+            start = time.perf_counter()
+            person.write_text(text, encoding="utf-8")
+            _wait_for(url, lambda body: marker in body, timeout=300)
+            times.append(time.perf_counter() - start)
+            time.sleep(2)
+        person.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return {"first_s": first_s, "times": times, "median_s": statistics.median(times)}
+
+
+def _wait_for(url: str, ok, timeout: float) -> str:
+    """Poll url every 0.1 s until it answers and ok(body); returns the final URL (redirects followed)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as resp:
+                body = resp.read().decode("utf-8", "replace")
+                if ok(body):
+                    return resp.geturl()
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not show the change within {timeout} s")
+
+
+# ---------------------------------------------------------------------------------------------
+# Profile: where a build's time goes (cProfile of one `mkdocs build`)
+# ---------------------------------------------------------------------------------------------
+
+# Steps of our hook, by (file suffix, function name): cumulative seconds of each.
+OUR_STEPS = [
+    ("bangvang/validation.py", "validate", "validation (load + rules)"),
+    ("bangvang/index.py", "build_index", "index"),
+    ("bangvang/pages.py", "build", "record and section pages (Jinja2)"),
+    ("bangvang/build.py", "load", "on_config total (validation + index + all our pages)"),
+    ("bangvang_hook.py", "on_files", "on_files (stubs)"),
+    ("bangvang_hook.py", "on_page_content", "on_page_content (swap bodies)"),
+    ("bangvang_hook.py", "on_page_context", "on_page_context"),
+    ("bangvang/build.py", "post_build", "on_post_build total"),
+    ("bangvang/exports.py", "write_open_data", "  open data"),
+    ("bangvang/feed.py", "write_feed", "  feed"),
+    ("bangvang/search.py", "write_search_index", "  search index (Pagefind)"),
+    ("bangvang/jsonschema.py", "publish", "  schemas"),
+    ("mkdocs/commands/build.py", "_build_page", "MkDocs: render every page (theme templates, Markdown stubs)"),
+    ("mkdocs/commands/build.py", "_populate_page", "MkDocs: read + Markdown per page"),
+    ("mkdocs/utils/__init__.py", "write_file", "MkDocs: write page files"),
+    ("mkdocs/commands/build.py", "build", "mkdocs build total"),
+]
+# Self time by where the code lives.
+AREAS = [("/bangvang/", "our package"), ("/overrides/", "theme templates (Material + overrides)"),
+         ("/material/", "theme templates (Material + overrides)"), ("/jinja2/", "Jinja2 runtime"),
+         ("/markupsafe/", "Jinja2 runtime"), ("/mkdocs/", "MkDocs"), ("/markdown/", "Python-Markdown"),
+         ("/yaml/", "PyYAML"), ("/babel/", "Babel"), ("/pagefind/", "Pagefind client"),
+         ("/asyncio/", "waiting on Pagefind (asyncio)"), ("selectors", "waiting on Pagefind (asyncio)")]
+
+
+def profile_build(scale: int, work: Path, seed: int) -> str:
+    import pstats
+
+    base = work / f"profile-s{scale}"
+    base.mkdir(parents=True, exist_ok=True)
+    data_dir = base / "data"
+    sample.write(sample.generate(scale, seed), data_dir)
+    project = mirror_project(base / "project", data_dir)
+    prof = base / "build.prof"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q", "-d", str(base / "site")]
+    wall, _, _ = run_measured(cmd, project)
+    stats = pstats.Stats(str(prof)).stats
+    total = max(ct for (_, _, name), (_, _, _, ct, _) in stats.items() if name == "<module>")
+    steps = []
+    for suffix, func, label in OUR_STEPS:
+        cum = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items() if file.endswith(suffix) and name == func)
+        steps.append((label, cum))
+    areas: dict[str, float] = {}
+    for (file, _, name), (_, _, tt, _, _) in stats.items():
+        label = next((lab for key, lab in AREAS if key in file), None)
+        if label is None:
+            label = "builtins (I/O, str, re…)" if file == "~" else "other Python (stdlib…)"
+        areas[label] = areas.get(label, 0.0) + tt
+    ours = sorted(((tt, f"{Path(file).name}:{line} {name}") for (file, line, name), (_, _, tt, _, _) in stats.items()
+                   if "/bangvang" in file), reverse=True)[:15]
+    return PROFILE.render(scale=scale, wall=wall, total=total, steps=steps,
+                          areas=sorted(areas.items(), key=lambda kv: -kv[1]), ours=ours)
+
+
+PROFILE = jinja2.Environment(autoescape=False, trim_blocks=True, lstrip_blocks=True).from_string("""\
+Profile of `mkdocs build` at S={{ scale }} (cProfile; {{ '%.1f'|format(wall) }} s wall with the profiler, {{ '%.1f'|format(total) }} s profiled)
+
+| step | cumulative s | % |
+| --- | ---: | ---: |
+{% for label, s in steps %}
+| {{ label }} | {{ '%.2f'|format(s) }} | {{ '%.0f'|format(100 * s / total) }} |
+{% endfor %}
+
+| self time by area | s | % |
+| --- | ---: | ---: |
+{% for label, s in areas %}
+| {{ label }} | {{ '%.2f'|format(s) }} | {{ '%.0f'|format(100 * s / total) }} |
+{% endfor %}
+
+Hottest functions of our package (self time):
+{% for tt, name in ours %}
+- {{ '%.2f'|format(tt) }} s {{ name }}
+{% endfor %}
+""")
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+
+REPORT = jinja2.Environment(autoescape=False, trim_blocks=True, lstrip_blocks=True).from_string("""\
+# Đo tốc độ xây dựng trang
+
+Bảng dưới đây do `scripts/bench.py` tạo ra: dữ liệu mẫu giả lập (`scripts/generate_sample.py`;
+S=1 ≈ một huyện trong 10 năm, S=10 ≈ một tỉnh) được dựng thành trang bằng `mkdocs build`, và so
+với một trang MkDocs Material thuần có cùng số trang Markdown, cùng cỡ nội dung trung bình, các
+trang cũng nằm ngoài thanh điều hướng (mốc so sánh công bằng).
+
+Máy đo: {{ machine.cpu }}, {{ machine.nproc }} lõi, {{ machine.ram_gb }} GB RAM; Python {{ machine.python }},
+MkDocs {{ machine.mkdocs }}, Material {{ machine.material }}; ngày {{ machine.date }}; tải trung bình
+lúc bắt đầu/kết thúc: {{ machine.load_start }} / {{ machine.load_end }} (máy dùng chung: “build s” là thời gian thực,
+“CPU s” là thời gian CPU của tiến trình dựng và các tiến trình con, ít bị ảnh hưởng bởi tải).
+
+| S | site | records | recipients | pages | build s | CPU s | ms/page (CPU) | peak MB | site MB | avg page KB | validation s (% of build) | search KB (first query) |
+| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+{% for r in rows %}
+| {{ r.scale }} | ours | {{ r.ours.records }} | {{ r.ours.recipients }} | {{ r.ours.pages }} | {{ '%.1f'|format(r.ours.build_s) }} | {{ '%.1f'|format(r.ours.cpu_s) }} | {{ '%.2f'|format(1000 * r.ours.cpu_s / r.ours.pages) }} | {{ '%.0f'|format(r.ours.peak_mb) }} | {{ '%.1f'|format(r.ours.site_mb) }} | {{ '%.1f'|format(r.ours.avg_page_kb) }} | {{ '%.2f'|format(r.ours.validate_s) }} ({{ '%.1f'|format(100 * r.ours.validate_s / r.ours.build_s) }}%) | {{ kb(r.ours.search_kb) }} |
+| {{ r.scale }} | plain | – | – | {{ r.plain.pages }} | {{ '%.1f'|format(r.plain.build_s) }} | {{ '%.1f'|format(r.plain.cpu_s) }} | {{ '%.2f'|format(1000 * r.plain.cpu_s / r.plain.pages) }} | {{ '%.0f'|format(r.plain.peak_mb) }} | {{ '%.1f'|format(r.plain.site_mb) }} | {{ '%.1f'|format(r.plain.avg_page_kb) }} | – | {{ kb(r.plain.search_kb) }} |
+{% endfor %}
+
+Ours / plain:
+
+| S | build (wall) | build (CPU) | peak memory | site size |
+| ---: | ---: | ---: | ---: | ---: |
+{% for r in rows %}
+| {{ r.scale }} | {{ '%.2f'|format(r.ours.build_s / r.plain.build_s) }}× | {{ '%.2f'|format(r.ours.cpu_s / r.plain.cpu_s) }}× | {{ '%.2f'|format(r.ours.peak_mb / r.plain.peak_mb) }}× | {{ '%.2f'|format(r.ours.site_mb / r.plain.site_mb) }}× |
+{% endfor %}
+{% if linear %}
+
+CPU seconds per page at S={{ linear.high }} / S={{ linear.low }}: {{ '%.2f'|format(linear.ratio) }}× (1.00× = linear;
+wall: {{ '%.2f'|format(linear.wall_ratio) }}×).
+{% endif %}
+{% if serve %}
+
+## Xem trước khi sửa (`mkdocs serve --livereload`, S=1)
+
+Lần dựng đầu: {{ '%.1f'|format(serve.first_s) }} s. Từ lúc lưu một tệp `data/people/*.yml` đến khi trang của
+người đó được phục vụ với nội dung mới: {{ '%.1f'|format(serve.median_s) }} s (trung vị của
+{{ serve.times|length }} lần: {{ serve.times|map('round', 1)|join(' · ') }} s).
+{% endif %}
+
+Cách đo: mỗi lần dựng chạy trong một tiến trình riêng; “peak MB” là `ru_maxrss` của tiến trình đó;
+“validation s” là thời gian `bangvang.validation.validate` đọc và kiểm tra toàn bộ dữ liệu (một phần
+của thời gian dựng); “search KB” là số byte một lần tìm đầu tiên tải về: với Pagefind là
+pagefind-entry.json + pagefind.js + wasm + pf_meta + mảnh chỉ mục lớn nhất + các mảnh bộ lọc;
+“lunr” là search_index.json của công cụ tìm kiếm sẵn có của Material (tải toàn bộ).
+""")
+
+
+def machine() -> dict:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        ram = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())[1]) / 2**20
+    except (OSError, TypeError):
+        ram = 0
+    return {"cpu": cpu, "nproc": os.cpu_count(), "ram_gb": f"{ram:.0f}", "python": platform.python_version(),
+            "mkdocs": metadata.version("mkdocs"), "material": metadata.version("mkdocs-material"),
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%d/%m/%Y %H:%M UTC")}
+
+
+def render_report(rows: list[dict], serve: dict | None, load_start: str) -> str:
+    linear = None
+    if len(rows) >= 2:
+        low, high = rows[0], rows[-1]
+        def per_page(r, key):
+            return r["ours"][key] / r["ours"]["pages"]
+        linear = {"low": low["scale"], "high": high["scale"],
+                  "ratio": per_page(high, "cpu_s") / per_page(low, "cpu_s"),
+                  "wall_ratio": per_page(high, "build_s") / per_page(low, "build_s")}
+
+    def kb(value):
+        return f"{value:,.0f}" if isinstance(value, float) else value
+
+    info = machine()
+    info.update(load_start=load_start, load_end=load_average())
+    return REPORT.render(rows=rows, serve=serve, linear=linear, machine=info, kb=kb)
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{v:.1f}" for v in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo thời gian dựng trang theo quy mô dữ liệu.")
+    parser.add_argument("--scales", default="1,3,10", help="các quy mô, cách nhau bởi dấu phẩy (mặc định 1,3,10)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--serve", action="store_true", help="đo thêm mkdocs serve --livereload ở S=1")
+    parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
+    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmark.md",
+                        help="tệp ghi bảng kết quả (mặc định docs/benchmark.md); '-' để không ghi")
+    parser.add_argument("--json", type=Path, help="ghi thêm số liệu thô ra tệp JSON")
+    parser.add_argument("--profile", type=int, metavar="S", help="chỉ chạy cProfile một lần dựng ở quy mô S")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="bangvang-bench-"))
+    if args.profile:
+        try:
+            print(profile_build(args.profile, work, args.seed))
+        finally:
+            if args.work is None:
+                shutil.rmtree(work, ignore_errors=True)
+        return 0
+    rows, serve = [], None
+    load_start = load_average()
+    try:
+        for scale in scales:
+            print(f"S={scale}…", file=sys.stderr, flush=True)
+            rows.append(bench_scale(scale, work, args.seed))
+            print(json.dumps(rows[-1], default=str), file=sys.stderr, flush=True)
+        if args.serve:
+            print("serve…", file=sys.stderr, flush=True)
+            serve = bench_serve(work, args.seed)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    report = render_report(rows, serve, load_start) if rows or serve else ""
+    print(report)
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "serve": serve}, default=str, indent=1), encoding="utf-8")
+    if str(args.report) != "-" and rows:
+        args.report.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

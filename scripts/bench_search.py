@@ -1,0 +1,210 @@
+"""Benchmark the header search on a generated site of about 5,000 pages (issue 4).
+
+    .venv/bin/python scripts/bench_search.py                 # scale 2 (~5,000 pages); writes docs/benchmark-search.md
+    .venv/bin/python scripts/bench_search.py --scale 1 --no-write
+
+It generates a synthetic data set (scripts/generate_sample.py), builds the site twice on a mirror
+of the project whose data/ is that set (the second build checks that the search bundle is
+byte-identical), serves it on 127.0.0.1 and, in headless Chromium, types queries into the real
+search box. For each first query (a fresh browser context: empty cache) it counts the bytes
+of every response from the local server after the page has loaded (Chrome DevTools Protocol,
+encodedDataLength: headers and body as sent) and the time from the last keystroke to the
+results on screen (the box's data-bv-query attribute, set after rendering). A second query in
+the same context shows what later queries cost. Not a test: numbers depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import hashlib
+import http.server
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench import mirror_project, run_measured  # noqa: E402  (the build benchmark's helpers)
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+QUERIES = ["doan thuong", "nguyen van", "le thanh nghi", "nong thon moi", "tien tien", "hoá", "uỷ ban"]
+SECOND = "gia loc"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def bundle_digest(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((site / "pagefind").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(site).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def bundle_stats(site: Path) -> dict:
+    pf = site / "pagefind"
+    files = [p for p in pf.rglob("*") if p.is_file()]
+    return {"files": len(files), "kb": sum(p.stat().st_size for p in files) / 1024,
+            "pages": sum(1 for p in site.rglob("index.html") if "pagefind" not in p.parts)}
+
+
+def type_and_wait(page, query: str) -> float:
+    """Type like a person; ms from the last keystroke to the results rendered for that query."""
+    page.evaluate("""() => {
+        const input = document.querySelector('#bv-search-input');
+        window.__lastKey = 0;
+        input.addEventListener('input', () => { window.__lastKey = performance.now(); });
+        const box = document.querySelector('[data-bv-search]');
+        new MutationObserver(() => { window.__shown = performance.now(); })
+            .observe(box, {attributes: true, attributeFilter: ['data-bv-query']});
+    }""")
+    page.locator("#bv-search-input").click()
+    page.keyboard.type(query, delay=60)
+    page.wait_for_function("q => document.querySelector('[data-bv-search]').getAttribute('data-bv-query') === q",
+                           arg=query, timeout=20000)
+    return page.evaluate("window.__shown - window.__lastKey")
+
+
+def measure(site_url: str, start_page: str) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for query in QUERIES:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            sizes: dict[str, float] = {}
+            urls: dict[str, str] = {}
+            outside: list[str] = []
+            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            page.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
+            page.goto(site_url + start_page)
+            page.wait_for_load_state("networkidle")
+            page_bytes = sum(sizes.values())
+            before = set(sizes)
+            first_ms = type_and_wait(page, query)
+            page.wait_for_timeout(300)  # let late fragment responses finish counting
+            first = {k: v for k, v in sizes.items() if k not in before}
+            shown = page.locator(".bv-result").count()
+            status = page.locator("#bv-search-status").inner_text()
+            before = set(sizes)
+            page.locator("#bv-search-input").fill("")
+            second_ms = type_and_wait(page, SECOND)
+            page.wait_for_timeout(300)
+            second = {k: v for k, v in sizes.items() if k not in before}
+            rows.append({
+                "query": query, "page_kb": page_bytes / 1024, "first_kb": sum(first.values()) / 1024,
+                "first_requests": len(first), "first_ms": first_ms, "shown": shown, "status": status,
+                "second_kb": sum(second.values()) / 1024, "second_ms": second_ms,
+                "largest": sorted(((v / 1024, urls.get(k, "?").replace(site_url, "")) for k, v in first.items()),
+                                  reverse=True)[:4],
+                "outside": outside,
+            })
+            context.close()
+        browser.close()
+    return rows
+
+
+def report(scale: int, stats: dict, build_s: list[float], identical: bool, rows: list[dict]) -> str:
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    lines = [
+        "# Đo tìm kiếm (issue 4)",
+        "",
+        f"Đo ngày {dt.date.today():%d/%m/%Y} bằng `scripts/bench_search.py --scale {scale}` trên máy này "
+        f"({platform.processor() or platform.machine()}, {chromium}, Python {platform.python_version()}). "
+        "Không phải bài kiểm thử: con số thay đổi theo máy.",
+        "",
+        f"- Trang mẫu: {stats['pages']:,} trang (dữ liệu giả lập, `scripts/generate_sample.py --scale {scale}`).".replace(",", "."),
+        f"- Gói tìm kiếm `site/pagefind/`: {stats['files']:,} tệp, {stats['kb']:,.0f} KB.".replace(",", "."),
+        f"- Xây dựng trang (cả bước lập chỉ mục): {', '.join(f'{s:.1f}'.replace('.', ',') for s in build_s)} giây.",
+        f"- Hai lần xây dựng cho gói tìm kiếm giống hệt nhau từng byte: {'có' if identical else 'KHÔNG'}.",
+        "",
+        "Truy vấn đầu tiên: trình duyệt mới (bộ nhớ đệm trống), mở một trang hồ sơ, gõ truy vấn vào ô tìm "
+        "kiếm (60 ms giữa hai phím). KB = số byte mọi phản hồi từ máy chủ cục bộ sau khi trang đã tải "
+        "(CDP `encodedDataLength`: tiêu đề và thân, máy chủ không nén). Thời gian: từ phím cuối đến khi "
+        f"kết quả hiện (gồm 80 ms chờ gõ xong). Truy vấn sau: gõ tiếp `{SECOND}` trong cùng trình duyệt.",
+        "",
+        "| truy vấn | trang (KB) | truy vấn đầu: KB | yêu cầu | ms | kết quả hiện | truy vấn sau: KB | ms |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(f"| `{r['query']}` | {r['page_kb']:.0f} | {r['first_kb']:.0f} | {r['first_requests']} | "
+                     f"{r['first_ms']:.0f} | {r['shown']} ({r['status']}) | {r['second_kb']:.0f} | {r['second_ms']:.0f} |")
+    first_kb = [r["first_kb"] for r in rows]
+    first_ms = [r["first_ms"] for r in rows]
+    lines += [
+        "",
+        f"Truy vấn đầu: tối đa {max(first_kb):.0f} KB (trung vị {statistics.median(first_kb):.0f} KB), "
+        f"tối đa {max(first_ms):.0f} ms (trung vị {statistics.median(first_ms):.0f} ms). "
+        "Mục tiêu của issue 4: ≤ 300 KB và ≤ 300 ms.",
+        "",
+        "Tệp lớn nhất của truy vấn đầu (`" + rows[0]["query"] + "`): "
+        + ", ".join(f"`{u}` {kb:.0f} KB" for kb, u in rows[0]["largest"]) + ".",
+        "",
+        "Không yêu cầu nào ra ngoài trang: " + ("đúng." if not any(r["outside"] for r in rows) else
+                                                 "SAI: " + ", ".join(sum((r["outside"] for r in rows), []))),
+        "",
+        "`pagefind.js` (45 KB) và `pagefind-worker.js` (41 KB) đi không nén ở đây; GitHub Pages nén gzip "
+        "nên trên mạng thật còn nhỏ hơn. Các tệp chỉ mục, wasm và mảnh kết quả vốn đã nén sẵn.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-write", action="store_true", help="print the report only")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+        work = Path(tmp)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_sample.py"), "--scale", str(args.scale),
+                        "--out", str(work / "gen"), "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+        project = mirror_project(work / "project", work / "gen" / "data")
+        sites, seconds = [work / "site-a", work / "site-b"], []
+        for site in sites:
+            s, _, _ = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], project)
+            seconds.append(s)
+        identical = bundle_digest(sites[0]) == bundle_digest(sites[1])
+        stats = bundle_stats(sites[0])
+        people = sorted((sites[0] / "ca-nhan").iterdir())
+        start = f"ca-nhan/{people[len(people) // 2].name}/" if people else ""
+        server, url = serve(sites[0])
+        try:
+            rows = measure(url, start)
+        finally:
+            server.shutdown()
+    text = report(args.scale, stats, seconds, identical, rows)
+    print(text)
+    if not args.no_write:
+        (ROOT / "docs" / "benchmark-search.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

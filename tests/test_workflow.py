@@ -1,0 +1,127 @@
+"""The checks before merge: the GitHub workflow and the pre-commit hooks."""
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+BIN = Path(sys.executable).parent
+
+
+def _workflow() -> dict:
+    # PyYAML (YAML 1.1) reads the key `on` as True; GitHub reads it as "on".
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def _steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def test_workflow_is_valid_for_github():
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                             str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_is_the_only_one():
+    assert [p.name for p in (ROOT / ".github" / "workflows").glob("*.y*ml")] == ["site.yml"]
+
+
+def test_every_pull_request_and_push_runs_ci_then_a_strict_build():
+    flow = _workflow()
+    assert {"pull_request", "push"} <= set(flow["on"])
+    build = flow["jobs"]["build"]
+    runs = [step.get("run", "").strip() for step in _steps(build)]
+    setup = next(step for step in _steps(build) if step.get("uses", "").startswith("actions/setup-python@"))
+    assert str(setup["with"]["python-version"]) == "3.11"
+    assert "bash .ci/run" in runs
+    build_cmd = next(r for r in runs if "mkdocs build" in r)
+    assert runs.index("bash .ci/run") < runs.index(build_cmd)
+    assert "--strict" in shlex.split(build_cmd)
+    # nothing is published before every check has run
+    upload = next(i for i, step in enumerate(_steps(build)) if step.get("uses", "").startswith(
+        "actions/upload-pages-artifact@"))
+    assert upload > runs.index(build_cmd)
+
+
+def test_the_workflow_runs_the_same_commands_as_ci_run():
+    """Tests are run by .ci/run itself (never a second, diverging command list in the workflow)."""
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pytest" in ci_run
+    for job in _workflow()["jobs"].values():
+        for step in _steps(job):
+            assert "pytest" not in step.get("run", ""), "run the tests through .ci/run"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    build_cmd = next(s.get("run") for s in _steps(_workflow()["jobs"]["build"]) if "mkdocs build" in s.get("run", ""))
+    assert build_cmd.strip() in readme, "the workflow builds as the README says"
+
+
+def test_only_pushes_to_main_deploy_to_pages():
+    flow = _workflow()
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    upload = next(s for s in _steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    for condition in (upload["if"], deploy["if"]):
+        assert "github.event_name == 'push'" in condition and "refs/heads/main" in condition
+    assert upload["with"]["path"] == "site"
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in _steps(deploy))
+    assert "group" in flow["concurrency"]
+    assert flow["permissions"] == {"contents": "read"}  # least privilege outside the deploy job
+
+
+def _project_files() -> list[str]:
+    skip = {".venv", "site", "node_modules", ".git", "__pycache__", ".pytest_cache"}
+    return sorted(p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*")
+                  if p.is_file() and not skip & set(p.relative_to(ROOT).parts))
+
+
+def _hooks() -> list[dict]:
+    config = yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))
+    return [hook for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def test_pre_commit_config_parses_and_covers_validation_and_every_schema():
+    hooks = _hooks()
+    assert hooks and all({"id", "name", "entry", "language"} <= set(h) for h in hooks)
+    entries = " ".join(h["entry"] for h in hooks)
+    assert "scripts/validate.py" in entries
+    schemas = {p.name for p in (ROOT / "schemas").glob("*.schema.json")}
+    used = set(re.findall(r"schemas/([\w-]+\.schema\.json)", entries))
+    assert used == schemas
+    for hook in hooks:
+        assert re.compile(hook.get("files", "")), hook["id"]
+
+
+@pytest.mark.parametrize("hook", _hooks(), ids=lambda h: h["id"])
+def test_each_pre_commit_hook_passes_on_the_seed_data(hook):
+    if not (ROOT / ".venv").is_dir():
+        pytest.skip("hooks run from the project's .venv")
+    files = [f for f in _project_files() if re.search(hook.get("files", ""), f)]
+    if hook.get("pass_filenames", True) and not files:
+        pytest.skip(f"no file for {hook['id']}")
+    cmd = shlex.split(hook["entry"]) + (files if hook.get("pass_filenames", True) else [])
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_hook_refuses_a_typo(tmp_path):
+    hook = next(h for h in _hooks() if "units.schema.json" in h["entry"])
+    bad = tmp_path / "xa-moi.yml"
+    bad.write_text("name: Xã Mới\nkind: xa\nnmae: lỗi gõ\n", encoding="utf-8")
+    cmd = [str(BIN / "check-jsonschema") if part.endswith("check-jsonschema") else part
+           for part in shlex.split(hook["entry"])]
+    result = subprocess.run(cmd + [str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "nmae" in result.stdout
