@@ -48,8 +48,8 @@ ARTICLE = re.compile(rb"<article[^>]*>(.*?)</article>", re.S)
 # Running and measuring one build
 # ---------------------------------------------------------------------------------------------
 
-def run_measured(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak resident MB and CPU seconds (user + system) of one command's process tree.
+def run_measured(cmd: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """Wall seconds, peak resident MB, CPU seconds (user + system) of one command's process tree, and its log.
 
     CPU time is reported beside wall time because a shared machine's load stretches the latter."""
     with tempfile.TemporaryFile() as err:
@@ -62,7 +62,7 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
         stderr = err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, stderr
 
 
 def mirror_project(dest: Path, data_dir: Path) -> Path:
@@ -187,16 +187,21 @@ def bench_scale(scale: int, work: Path, seed: int) -> dict:
 
     project = mirror_project(base / "project", data_dir)
     ours_site = base / "site"
-    build_s, peak_mb, cpu_s = run_measured(MKDOCS + ["build", "-q", "-d", str(ours_site)], project)
+    build_s, peak_mb, cpu_s, log = run_measured(MKDOCS + ["build", "-d", str(ours_site)], project)
+    (base / "build.log").write_text(log, encoding="utf-8")
+    # The search step logs its own duration ("Chỉ mục tìm kiếm: N mục, X giây").
+    found = re.search(r"Chỉ mục tìm kiếm: [\d.]+ mục, ([\d.,]+) giây", log)
+    search_s = float(found[1].replace(",", ".")) if found else None
     ours = site_stats(ours_site)
     ours.update(records=records, recipients=recipients, build_s=build_s, peak_mb=peak_mb, cpu_s=cpu_s,
+                search_s=search_s,
                 validate_s=validate_s, generate_s=gen_s)
 
     plain_dir = make_plain(base / "plain", ours["pages"], ours["avg_content_bytes"])
     plain_site = base / "plain-site"
-    p_build_s, p_peak_mb, p_cpu_s = run_measured(MKDOCS + ["build", "-q", "-d", str(plain_site)], plain_dir)
+    p_build_s, p_peak_mb, p_cpu_s, _ = run_measured(MKDOCS + ["build", "-q", "-d", str(plain_site)], plain_dir)
     plain = site_stats(plain_site)
-    plain.update(records=0, build_s=p_build_s, peak_mb=p_peak_mb, cpu_s=p_cpu_s, validate_s=None)
+    plain.update(records=0, build_s=p_build_s, peak_mb=p_peak_mb, cpu_s=p_cpu_s, validate_s=None, search_s=None)
     for site in (ours_site, plain_site):
         shutil.rmtree(site, ignore_errors=True)
     return {"scale": scale, "ours": ours, "plain": plain}
@@ -242,7 +247,12 @@ def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765) -> dic
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    return {"first_s": first_s, "times": times, "median_s": statistics.median(times)}
+    log_text = (base / "serve.log").read_text(encoding="utf-8", errors="replace")
+    built = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", log_text)]
+    search = [float(x.replace(",", ".")) for x in re.findall(r"Chỉ mục tìm kiếm: [\d.]+ mục, ([\d.,]+) giây", log_text)]
+    return {"first_s": first_s, "times": times, "median_s": statistics.median(times),
+            "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None,
+            "search_s": statistics.median(search[1:]) if len(search) > 1 else None}
 
 
 def _wait_for(url: str, ok, timeout: float) -> str:
@@ -301,7 +311,7 @@ def profile_build(scale: int, work: Path, seed: int) -> str:
     project = mirror_project(base / "project", data_dir)
     prof = base / "build.prof"
     cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q", "-d", str(base / "site")]
-    wall, _, _ = run_measured(cmd, project)
+    wall, _, _, _ = run_measured(cmd, project)
     stats = pstats.Stats(str(prof)).stats
     total = max(ct for (_, _, name), (_, _, _, ct, _) in stats.items() if name == "<module>")
     steps = []
@@ -359,11 +369,11 @@ MkDocs {{ machine.mkdocs }}, Material {{ machine.material }}; ngày {{ machine.d
 lúc bắt đầu/kết thúc: {{ machine.load_start }} / {{ machine.load_end }} (máy dùng chung: “build s” là thời gian thực,
 “CPU s” là thời gian CPU của tiến trình dựng và các tiến trình con, ít bị ảnh hưởng bởi tải).
 
-| S | site | records | recipients | pages | build s | CPU s | ms/page (CPU) | peak MB | site MB | avg page KB | validation s (% of build) | search KB (first query) |
-| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| S | site | records | recipients | pages | build s | CPU s | ms/page (CPU) | peak MB | site MB | avg page KB | validation s (% of build) | search index s | search KB (first query) |
+| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 {% for r in rows %}
-| {{ r.scale }} | ours | {{ r.ours.records }} | {{ r.ours.recipients }} | {{ r.ours.pages }} | {{ '%.1f'|format(r.ours.build_s) }} | {{ '%.1f'|format(r.ours.cpu_s) }} | {{ '%.2f'|format(1000 * r.ours.cpu_s / r.ours.pages) }} | {{ '%.0f'|format(r.ours.peak_mb) }} | {{ '%.1f'|format(r.ours.site_mb) }} | {{ '%.1f'|format(r.ours.avg_page_kb) }} | {{ '%.2f'|format(r.ours.validate_s) }} ({{ '%.1f'|format(100 * r.ours.validate_s / r.ours.build_s) }}%) | {{ kb(r.ours.search_kb) }} |
-| {{ r.scale }} | plain | – | – | {{ r.plain.pages }} | {{ '%.1f'|format(r.plain.build_s) }} | {{ '%.1f'|format(r.plain.cpu_s) }} | {{ '%.2f'|format(1000 * r.plain.cpu_s / r.plain.pages) }} | {{ '%.0f'|format(r.plain.peak_mb) }} | {{ '%.1f'|format(r.plain.site_mb) }} | {{ '%.1f'|format(r.plain.avg_page_kb) }} | – | {{ kb(r.plain.search_kb) }} |
+| {{ r.scale }} | ours | {{ r.ours.records }} | {{ r.ours.recipients }} | {{ r.ours.pages }} | {{ '%.1f'|format(r.ours.build_s) }} | {{ '%.1f'|format(r.ours.cpu_s) }} | {{ '%.2f'|format(1000 * r.ours.cpu_s / r.ours.pages) }} | {{ '%.0f'|format(r.ours.peak_mb) }} | {{ '%.1f'|format(r.ours.site_mb) }} | {{ '%.1f'|format(r.ours.avg_page_kb) }} | {{ '%.2f'|format(r.ours.validate_s) }} ({{ '%.1f'|format(100 * r.ours.validate_s / r.ours.build_s) }}%) | {{ '%.1f'|format(r.ours.search_s) if r.ours.search_s is not none else 'n/a' }} | {{ kb(r.ours.search_kb) }} |
+| {{ r.scale }} | plain | – | – | {{ r.plain.pages }} | {{ '%.1f'|format(r.plain.build_s) }} | {{ '%.1f'|format(r.plain.cpu_s) }} | {{ '%.2f'|format(1000 * r.plain.cpu_s / r.plain.pages) }} | {{ '%.0f'|format(r.plain.peak_mb) }} | {{ '%.1f'|format(r.plain.site_mb) }} | {{ '%.1f'|format(r.plain.avg_page_kb) }} | – | – | {{ kb(r.plain.search_kb) }} |
 {% endfor %}
 
 Ours / plain:
@@ -373,6 +383,16 @@ Ours / plain:
 {% for r in rows %}
 | {{ r.scale }} | {{ '%.2f'|format(r.ours.build_s / r.plain.build_s) }}× | {{ '%.2f'|format(r.ours.cpu_s / r.plain.cpu_s) }}× | {{ '%.2f'|format(r.ours.peak_mb / r.plain.peak_mb) }}× | {{ '%.2f'|format(r.ours.site_mb / r.plain.site_mb) }}× |
 {% endfor %}
+{% if goals %}
+
+Goals of issue 7 (computed from the table above):
+
+| goal | measured | met |
+| --- | --- | :---: |
+{% for g in goals %}
+| {{ g.goal }} | {{ g.measured }} | {{ 'yes' if g.met else '**no**' }} |
+{% endfor %}
+{% endif %}
 {% if linear %}
 
 CPU seconds per page at S={{ linear.high }} / S={{ linear.low }}: {{ '%.2f'|format(linear.ratio) }}× (1.00× = linear;
@@ -385,6 +405,10 @@ wall: {{ '%.2f'|format(linear.wall_ratio) }}×).
 Lần dựng đầu: {{ '%.1f'|format(serve.first_s) }} s. Từ lúc lưu một tệp `data/people/*.yml` đến khi trang của
 người đó được phục vụ với nội dung mới: {{ '%.1f'|format(serve.median_s) }} s (trung vị của
 {{ serve.times|length }} lần: {{ serve.times|map('round', 1)|join(' · ') }} s).
+{% if serve.rebuild_s %}
+Mỗi lần sửa, MkDocs dựng lại toàn bộ trang: {{ '%.1f'|format(serve.rebuild_s) }} s theo nhật ký của `mkdocs serve`{% if serve.search_s %},
+trong đó tạo chỉ mục tìm kiếm {{ '%.1f'|format(serve.search_s) }} s{% endif %}; phần còn lại là thời gian chờ phát hiện thay đổi và tải lại.
+{% endif %}
 {% endif %}
 
 Cách đo: mỗi lần dựng chạy trong một tiến trình riêng; “peak MB” là `ru_maxrss` của tiến trình đó;
@@ -392,6 +416,12 @@ Cách đo: mỗi lần dựng chạy trong một tiến trình riêng; “peak M
 của thời gian dựng); “search KB” là số byte một lần tìm đầu tiên tải về: với Pagefind là
 pagefind-entry.json + pagefind.js + wasm + pf_meta + mảnh chỉ mục lớn nhất + các mảnh bộ lọc;
 “lunr” là search_index.json của công cụ tìm kiếm sẵn có của Material (tải toàn bộ).
+{% if profile %}
+
+## Hồ sơ thời gian (cProfile)
+
+{{ profile }}
+{% endif %}
 """)
 
 
@@ -410,7 +440,7 @@ def machine() -> dict:
             "date": dt.datetime.now(dt.timezone.utc).strftime("%d/%m/%Y %H:%M UTC")}
 
 
-def render_report(rows: list[dict], serve: dict | None, load_start: str) -> str:
+def render_report(rows: list[dict], serve: dict | None, load_start: str, profile: str = "") -> str:
     linear = None
     if len(rows) >= 2:
         low, high = rows[0], rows[-1]
@@ -423,9 +453,40 @@ def render_report(rows: list[dict], serve: dict | None, load_start: str) -> str:
     def kb(value):
         return f"{value:,.0f}" if isinstance(value, float) else value
 
+    goals = goal_rows(rows)
     info = machine()
     info.update(load_start=load_start, load_end=load_average())
-    return REPORT.render(rows=rows, serve=serve, linear=linear, machine=info, kb=kb)
+    return REPORT.render(rows=rows, serve=serve, linear=linear, machine=info, kb=kb, profile=profile, goals=goals)
+
+
+def goal_rows(rows: list[dict]) -> list[dict]:
+    """The targets of issue 7, each with what this run measured (CPU time where time is asked)."""
+    if not rows:
+        return []
+    goals = []
+    ratios = [r["ours"]["cpu_s"] / r["plain"]["cpu_s"] for r in rows]
+    goals.append({"goal": "build ≤ 1.25× plain MkDocs (CPU), every S",
+                  "measured": " · ".join(f"S={r['scale']}: {x:.2f}×" for r, x in zip(rows, ratios)),
+                  "met": max(ratios) <= 1.25})
+    low, high = rows[0], rows[-1]
+    if high["scale"] > low["scale"]:
+        def per_page(r):
+            return r["ours"]["cpu_s"] / r["ours"]["pages"]
+        lin = per_page(high) / per_page(low)
+        goals.append({"goal": f"s/page at S={high['scale']} ≤ 1.2× S={low['scale']} (CPU)",
+                      "measured": f"{1000 * per_page(low):.2f} → {1000 * per_page(high):.2f} ms ({lin:.2f}×)",
+                      "met": lin <= 1.2})
+        sizes = [r["ours"]["avg_page_kb"] for r in rows]
+        goals.append({"goal": "average page size independent of S (±10%)",
+                      "measured": " · ".join(f"{s:.1f}" for s in sizes) + " KB",
+                      "met": max(sizes) <= 1.1 * min(sizes)})
+    share = high["ours"]["validate_s"] / high["ours"]["build_s"]
+    goals.append({"goal": f"validation < 10% of the build at S={high['scale']}",
+                  "measured": f"{high['ours']['validate_s']:.1f} s of {high['ours']['build_s']:.1f} s ({100 * share:.1f}%)",
+                  "met": share < 0.10})
+    goals.append({"goal": f"peak memory < 2 GB at S={high['scale']}",
+                  "measured": f"{high['ours']['peak_mb']:.0f} MB", "met": high["ours"]["peak_mb"] < 2048})
+    return goals
 
 
 def load_average() -> str:
@@ -444,18 +505,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmark.md",
                         help="tệp ghi bảng kết quả (mặc định docs/benchmark.md); '-' để không ghi")
     parser.add_argument("--json", type=Path, help="ghi thêm số liệu thô ra tệp JSON")
-    parser.add_argument("--profile", type=int, metavar="S", help="chỉ chạy cProfile một lần dựng ở quy mô S")
+    parser.add_argument("--profile", type=int, metavar="S",
+                        help="thêm: cProfile một lần dựng ở quy mô S (với --scales '' thì chỉ in hồ sơ này)")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="bangvang-bench-"))
-    if args.profile:
-        try:
-            print(profile_build(args.profile, work, args.seed))
-        finally:
-            if args.work is None:
-                shutil.rmtree(work, ignore_errors=True)
-        return 0
-    rows, serve = [], None
+    rows, serve, profile = [], None, ""
     load_start = load_average()
     try:
         for scale in scales:
@@ -465,10 +520,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve:
             print("serve…", file=sys.stderr, flush=True)
             serve = bench_serve(work, args.seed)
+        if args.profile:
+            print(f"profile S={args.profile}…", file=sys.stderr, flush=True)
+            profile = profile_build(args.profile, work, args.seed)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    report = render_report(rows, serve, load_start) if rows or serve else ""
+    report = render_report(rows, serve, load_start, profile) if rows or serve else profile
     print(report)
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "serve": serve}, default=str, indent=1), encoding="utf-8")

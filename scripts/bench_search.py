@@ -6,9 +6,9 @@
 It generates a synthetic data set (scripts/generate_sample.py), builds the site twice on a mirror
 of the project whose data/ is that set (the second build checks that the search bundle is
 byte-identical), serves it on 127.0.0.1 and, in headless Chromium, types queries into the real
-search box. For each first query (a fresh browser context: empty cache) it counts the bytes
-of every response from the local server after the page has loaded (Chrome DevTools Protocol,
-encodedDataLength: headers and body as sent) and the time from the last keystroke to the
+search box. For each first query (a fresh browser context: empty cache) it counts the bytes the
+local server sends after the page has loaded (counted in the server, so the requests of
+Pagefind's Web Worker count too: headers and body as sent) and the time from the last keystroke to the
 results on screen (the box's data-bv-query attribute, set after rendering). A second query in
 the same context shows what later queries cost. Not a test: numbers depend on the machine.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import gzip
 import hashlib
 import http.server
 import platform
@@ -39,15 +40,60 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUERIES = ["doan thuong", "nguyen van", "le thanh nghi", "nong thon moi", "tien tien", "hoá", "uỷ ban"]
 SECOND = "gia loc"
+TEXT = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}  # what GitHub Pages compresses
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does (text files gzip-compressed when the browser accepts
+    it) and notes the bytes sent for each request (headers and body) and the bytes unpacked."""
+
+    sent: list[tuple[str, int, int]] = []  # path, bytes on the wire, bytes of the file
+    protocol_version = "HTTP/1.0"  # one request a connection: bytes counted per request
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.suffix in TEXT and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+            raw = path.read_bytes()
+            body = gzip.compress(raw, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            self.raw_size = len(raw)
+            return
+        self.raw_size = path.stat().st_size if path.is_file() else 0
+        super().do_GET()
+
+    def setup(self):
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def finish(self):
+        try:
+            super().finish()
+        finally:
+            _Counting.sent.append((getattr(self, "path", "?"), self.wfile.count, getattr(self, "raw_size", 0)))
+
     def log_message(self, *args):
         pass
 
 
+class _CountingWriter:
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data):
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Counting, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -68,7 +114,7 @@ def bundle_stats(site: Path) -> dict:
             "pages": sum(1 for p in site.rglob("index.html") if "pagefind" not in p.parts)}
 
 
-def type_and_wait(page, query: str) -> float:
+def type_and_wait(page, query: str, delay: int) -> float:
     """Type like a person; ms from the last keystroke to the results rendered for that query."""
     page.evaluate("""() => {
         const input = document.querySelector('#bv-search-input');
@@ -79,13 +125,13 @@ def type_and_wait(page, query: str) -> float:
             .observe(box, {attributes: true, attributeFilter: ['data-bv-query']});
     }""")
     page.locator("#bv-search-input").click()
-    page.keyboard.type(query, delay=60)
+    page.keyboard.type(query, delay=delay)
     page.wait_for_function("q => document.querySelector('[data-bv-search]').getAttribute('data-bv-query') === q",
                            arg=query, timeout=20000)
     return page.evaluate("window.__shown - window.__lastKey")
 
 
-def measure(site_url: str, start_page: str) -> list[dict]:
+def measure(site_url: str, start_page: str, delay: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -94,34 +140,29 @@ def measure(site_url: str, start_page: str) -> list[dict]:
         for query in QUERIES:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            sizes: dict[str, float] = {}
-            urls: dict[str, str] = {}
             outside: list[str] = []
-            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
             page.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
+            _Counting.sent.clear()
             page.goto(site_url + start_page)
             page.wait_for_load_state("networkidle")
-            page_bytes = sum(sizes.values())
-            before = set(sizes)
-            first_ms = type_and_wait(page, query)
-            page.wait_for_timeout(300)  # let late fragment responses finish counting
-            first = {k: v for k, v in sizes.items() if k not in before}
+            page_bytes = sum(n for _, n, _ in _Counting.sent)
+            mark = len(_Counting.sent)
+            first_ms = type_and_wait(page, query, delay)
+            page.wait_for_timeout(500)  # let late responses finish counting
+            first = _Counting.sent[mark:]
             shown = page.locator(".bv-result").count()
             status = page.locator("#bv-search-status").inner_text()
-            before = set(sizes)
+            mark = len(_Counting.sent)
             page.locator("#bv-search-input").fill("")
-            second_ms = type_and_wait(page, SECOND)
-            page.wait_for_timeout(300)
-            second = {k: v for k, v in sizes.items() if k not in before}
+            second_ms = type_and_wait(page, SECOND, delay)
+            page.wait_for_timeout(500)
+            second = _Counting.sent[mark:]
             rows.append({
-                "query": query, "page_kb": page_bytes / 1024, "first_kb": sum(first.values()) / 1024,
+                "query": query, "delay": delay, "page_kb": page_bytes / 1024, "first_kb": sum(n for _, n, _ in first) / 1024,
+                "first_raw_kb": sum(r for _, _, r in first) / 1024,
                 "first_requests": len(first), "first_ms": first_ms, "shown": shown, "status": status,
-                "second_kb": sum(second.values()) / 1024, "second_ms": second_ms,
-                "largest": sorted(((v / 1024, urls.get(k, "?").replace(site_url, "")) for k, v in first.items()),
-                                  reverse=True)[:4],
+                "second_kb": sum(n for _, n, _ in second) / 1024, "second_ms": second_ms,
+                "largest": sorted(((n / 1024, path) for path, n, _ in first), reverse=True)[:4],
                 "outside": outside,
             })
             context.close()
@@ -144,8 +185,8 @@ def report(scale: int, stats: dict, build_s: list[float], identical: bool, rows:
         f"- Hai lần xây dựng cho gói tìm kiếm giống hệt nhau từng byte: {'có' if identical else 'KHÔNG'}.",
         "",
         "Truy vấn đầu tiên: trình duyệt mới (bộ nhớ đệm trống), mở một trang hồ sơ, gõ truy vấn vào ô tìm "
-        "kiếm (60 ms giữa hai phím). KB = số byte mọi phản hồi từ máy chủ cục bộ sau khi trang đã tải "
-        "(CDP `encodedDataLength`: tiêu đề và thân, máy chủ không nén). Thời gian: từ phím cuối đến khi "
+        "kiếm (60 ms giữa hai phím). KB = số byte máy chủ cục bộ gửi đi (tiêu đề và thân, không nén thêm) "
+        "cho mọi yêu cầu sau khi trang đã tải xong. Thời gian: từ phím cuối đến khi "
         f"kết quả hiện (gồm 80 ms chờ gõ xong). Truy vấn sau: gõ tiếp `{SECOND}` trong cùng trình duyệt.",
         "",
         "| truy vấn | trang (KB) | truy vấn đầu: KB | yêu cầu | ms | kết quả hiện | truy vấn sau: KB | ms |",

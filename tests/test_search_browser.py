@@ -5,10 +5,11 @@ import functools
 import http.server
 import threading
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS
+from conftest import CHROMIUM_ARGS, require_tool
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -120,6 +121,7 @@ def test_a_filter_narrows_the_results(page):
     everything = search(page, "gia loc")
     kinds = {r["kind"] for r in everything}
     assert "Tập thể" in kinds
+    page.hover("select[name=kind]")  # the filter lists load when the reader reaches for them
     page.wait_for_selector("select[name=kind] option[value='Phong trào']", state="attached")
     page.select_option("select[name=kind]", "Phong trào")
     page.wait_for_function("() => [...document.querySelectorAll('.bv-result__kind')].every(e => e.textContent === 'Phong trào')")
@@ -174,3 +176,27 @@ def test_works_on_a_phone(browser, site_url):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_open_results_and_filters_have_no_serious_accessibility_violation(browser, site_url, width):
+    require_tool(AXE.exists(), "axe-core (npm ci)")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        search(page, "doan thuong")
+        page.hover("select[name=kind]")
+        page.wait_for_selector("select[name=kind] option[value='Tập thể']", state="attached")
+        page.locator("#bv-search-input").press("ArrowDown")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("""async () => (await axe.run(document.querySelector('[data-bv-search]'),
+                {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""")
+    finally:
+        context.close()
+    assert violations == []

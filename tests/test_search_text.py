@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from bangvang.search import SearchRecord, folded_extras, html_text, render_record, _environment
+from bangvang.search import SearchRecord, html_text, render_record, _environment
 from bangvang.text import fold, slugify, sort_key
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
@@ -50,22 +50,20 @@ def test_slugs_and_sort_keys_agree_with_fold():
     assert sort_key("Dương")[0] < sort_key("Đoàn")[0]
 
 
-def test_index_adds_folded_spelling_only_for_words_pagefind_cannot_fold():
-    # Pagefind folds tone and vowel marks itself; đ has no decomposition, so it needs help.
-    assert folded_extras("Xã Đoàn Thượng, Đoàn thanh niên, đồng chí Nguyễn Văn Đức") == ["doan", "dong", "duc"]
-    assert folded_extras(NFD("Đoàn")) == ["doan"]
-    assert folded_extras("Trường THCS Lê Thanh Nghị") == []
-
-
-def test_index_record_carries_title_text_filters_and_folded_words_escaped():
+def test_index_record_holds_folded_text_and_the_text_as_written_escaped():
     record = SearchRecord("tap-the/xa-doan-thuong/", "Xã Đoàn Thượng", "Tập thể", "Đoàn <b>Thượng</b> & Gia Lộc",
                           {"kind": ["Tập thể"], "commune": ["Xã Đoàn Thượng"], "year": ["2021"]})
     html = render_record(record, _environment().get_template("search_record.html"))
-    assert "<h1>Xã Đoàn Thượng</h1>" in html
-    assert "&lt;b&gt;Thượng&lt;/b&gt; &amp; Gia Lộc" in html
+    assert "<h1>xa doan thuong</h1>" in html                      # what Pagefind indexes
+    assert "<p>doan &lt;b&gt;thuong&lt;/b&gt; &amp; gia loc</p>" in html
+    assert '<span data-pagefind-meta="title">Xã Đoàn Thượng</span>' in html  # what readers see
+    assert '<span data-pagefind-meta="body">Đoàn &lt;b&gt;Thượng&lt;/b&gt; &amp; Gia Lộc</span>' in html
     assert '<span data-pagefind-filter="commune">Xã Đoàn Thượng</span>' in html
-    assert '<span data-pagefind-meta="x">1</span>' in html  # one folded word: "doan"
-    assert ">doan<" in html
+
+
+def test_folding_keeps_words_aligned_for_snippets():
+    text = unicodedata.normalize("NFC", "Xã Đoàn Thượng được UBND tỉnh công nhận, thuỷ lợi & hoà bình")
+    assert len(fold(text).split()) == len(text.split())
 
 
 def test_page_text_drops_tags_scripts_and_the_title():

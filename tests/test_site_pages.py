@@ -182,6 +182,30 @@ def test_pages_are_in_vietnamese_and_the_skip_link_lands_on_the_heading(built_si
         assert not duplicates, f"{path}: ids used twice: {duplicates}"
 
 
+def _english_labels() -> set[str]:
+    """The theme's English labels (its en.html), and the ones issue 3 names."""
+    en = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    pairs = re.findall(r'"([a-z.]+)": "([^"]+)"', en.read_text(encoding="utf-8"))
+    labels = {v for k, v in pairs if not k.startswith(("language", "direction", "search.config")) and len(v) >= 4}
+    return labels | {"Search", "Skip to content", "Back to top", "Edit this page", "Made with", "Previous", "Next"}
+
+
+def test_no_english_label_in_the_interface(built_site):
+    patterns = {label: re.compile(r"(?<![\w])" + re.escape(label).replace("\\#", r"\d+") + r"(?![\w])")
+                for label in _english_labels()}
+    for path in sorted(built_site.rglob("*.html")):
+        doc = Doc(path.read_text(encoding="utf-8"))
+        # The theme's text around the content, and every label given to assistive technology.
+        shown = doc.chrome_text + [
+            value for _, attrs in doc.elements for name, value in attrs.items()
+            if name in ("aria-label", "title", "placeholder", "alt", "aria-roledescription") and value]
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', doc.html, re.S)
+        if config:  # labels the theme's scripts show later (search results, copy button)
+            shown.append(config.group(1))
+        found = sorted({label for label, pattern in patterns.items() for text in shown if pattern.search(text)})
+        assert found == [], f"{path.relative_to(built_site)}: English labels {found}"
+
+
 # ---------------------------------------------------------------------------------------------
 # What each page kind shows
 # ---------------------------------------------------------------------------------------------
@@ -338,6 +362,9 @@ def test_report_page_shows_every_target_and_section(built_site, data):
         doc = read(built_site, f"bao-cao/{report.id}")
         for section in report["sections"]:
             assert " ".join(section["heading"].split()) in doc.text
+            # Every figure of the report's text is on the page, as written ("1.356", "95,12%").
+            for number in re.findall(r"\d+(?:[.,]\d+)*", section.get("text") or ""):
+                assert number in doc.text, (section["heading"], number)
         targets = report.get("targets", [])
         for target in targets:
             assert " ".join(target["label"].split()) in doc.text

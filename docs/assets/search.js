@@ -1,9 +1,10 @@
 /* The site's search box (issue 4), over the Pagefind bundle written by hooks/bangvang/search.py.
  *
- * Pagefind itself folds tone and vowel marks (and ranks exact spellings first); the index adds
- * the folded spelling of đ-words, so "doan" finds "Đoàn". Here the query is put in NFC, results
- * that miss a typed word are dropped (Pagefind ignores words found nowhere), and the snippet is
- * highlighted with fold(), which mirrors hooks/bangvang/text.py's fold().
+ * The index holds each record's folded text (text.fold: no marks, đ → d, lower case) and the
+ * text as written in its metadata. Here the query is folded with fold(), which mirrors
+ * hooks/bangvang/text.py's fold(), so "doan", "Đoàn", "ĐOÀN", NFD input, hoá and hóa all run the
+ * same search; results that miss a typed word are dropped (Pagefind ignores words found
+ * nowhere); results holding the words as typed rank first; snippets are highlighted.
  * The bundle is fetched on first focus or keystroke only: pages stay light. */
 (function () {
   "use strict";
@@ -17,8 +18,11 @@
   var status = box.querySelector("#bv-search-status");
   var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-bv-filter]"));
   var SHOWN = 10;        // results rendered
-  var RANKED = 20;       // results loaded (one small fragment each) to check and order
-  var DEBOUNCE = 80;     // ms after the last keystroke
+  var RANKED = 12;       // results loaded (one small fragment each) to check and order
+  var DEBOUNCE = 70;     // ms after the last keystroke
+  // Prefer whole-word matches over longer words that merely start with the typed one
+  // ("doan" → Đoàn before Doanh), and short pages (a record) over long ones (a report).
+  var RANKING = { termSimilarity: 20, pageLength: 1 };
   var pagefind = null, loading = null, timer = 0, seq = 0, active = -1, items = [];
 
   box.classList.add("bv-search--ready");
@@ -35,7 +39,7 @@
   function load() {
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 0, ranking: { termSimilarity: 4 } }).then(function () {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 0, noWorker: true, ranking: RANKING }).then(function () {
           return pf.init();
         }).then(function () {
           pagefind = pf;
@@ -50,10 +54,15 @@
   }
 
   var filtersLoaded = false;
+  // The filter lists (a few KB each) load when the reader reaches for them, not with the query.
   function loadFilters() {
-    if (filtersLoaded || !pagefind) return;
+    if (filtersLoaded) return;
     filtersLoaded = true;
-    pagefind.filters().then(function (all) {
+    load().then(function (pf) {
+      if (!pf) { filtersLoaded = false; return null; }
+      return pf.filters();
+    }).then(function (all) {
+      if (!all) return;
       selects.forEach(function (select) {
         var counts = all[select.name] || {};
         var values = Object.keys(counts);
@@ -74,7 +83,6 @@
   function open() {
     panel.hidden = false;
     input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
-    loadFilters();
   }
   function close() {
     panel.hidden = true;
@@ -114,24 +122,41 @@
       return;
     }
     var wanted = terms(query);
+    // A short last word matches a large part of the index (and its download): search without
+    // it, the results are still checked against it below; one letter alone: wait for more.
+    var sent = searchTerms(wanted);
+    if (sent.join("").length < 2) {
+      render([], 0, "");
+      say("Gõ thêm để tìm.");
+      open();
+      return;
+    }
     load().then(function (pf) {
       if (!pf || mine !== seq) return null;
       // The folded query: the same search for hoá/hóa, NFC/NFD, any case, and đ typed as d.
-      return pf.search(wanted.join(" "), { filters: currentFilters() }).then(function (search) {
+      return pf.search(sent.join(" "), { filters: currentFilters() }).then(function (search) {
         if (mine !== seq) return;
         var top = search.results.slice(0, RANKED);
         return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
           if (mine !== seq) return;
           var exact = exactWords(query);
-          var found = data.map(function (d, i) { return record(d, wanted, exact, i); })
+          var found = data.map(function (d, i) { return record(d, wanted, exact, top[i].score); })
             .filter(function (r) { return r.hasAll; });
-          found.sort(function (a, b) { return a.tier - b.tier || a.rank - b.rank; });
+          // Equal scores come back in either order from one search to the next: settle by address.
+          found.sort(function (a, b) {
+            return a.tier - b.tier || b.score - a.score || (a.href < b.href ? -1 : a.href > b.href ? 1 : 0);
+          });
           // When every loaded result holds every word, the rest (not loaded) count too.
           var total = found.length === top.length ? search.results.length : found.length;
           render(found.slice(0, SHOWN), total, query);
         });
       });
     });
+  }
+
+  function searchTerms(wanted) {
+    var last = wanted.length - 1;
+    return wanted.filter(function (t, i) { return t.length > 2 || i < last || last === 0; });
   }
 
   // Exact comparison ignores case, NFC/NFD and where the tone mark sits (hoá = hóa), not marks.
@@ -147,27 +172,27 @@
     return wanted.every(function (t) { return words.indexOf(t) !== -1; });
   }
 
-  // One result: title, kind, link, snippet, and its tier: typed exactly (whole words) first, then
-  // all words in the title, then Pagefind's order.
-  function record(d, wanted, exact, rank) {
-    var words = (d.content || "").split(/\s+/).filter(Boolean);
-    var extra = parseInt((d.meta && d.meta.x) || "0", 10);
-    if (extra > 0) words = words.slice(0, words.length - extra);
-    var title = (d.meta && d.meta.title) || "";
-    var titleWords = title.split(/\s+/).filter(Boolean).length;
+  // One result: title, kind, link, snippet, and its tier: every word in the title first, then
+  // every word as typed (whole words: hoá = hóa, not hoa), then Pagefind's order.
+  function record(d, wanted, exact, score) {
+    var meta = d.meta || {};
+    var title = meta.title || "";
+    // The index holds folded text; the text as written comes in meta.body.
+    var words = (meta.body || "").split(/\s+/).filter(Boolean);
     var folded = [];
-    words.forEach(function (w) { folded.push.apply(folded, terms(w)); });
+    title.split(/\s+/).concat(words).forEach(function (w) { folded.push.apply(folded, terms(w)); });
     var hasAll = wanted.every(function (t) {
       return folded.some(function (w) { return w.indexOf(t) === 0; });
     });
-    var exactAll = holdsAll(exactWords(words.join(" ")), exact);
+    var exactAll = holdsAll(exactWords(title + " " + words.join(" ")), exact);
     var titleAll = holdsAll(terms(title), wanted);
-    var raw = d.raw_url || d.url || "";
+    // meta.href: the page (or row: van-ban/#id) relative to the site root, wherever it is served.
+    var href = typeof meta.href === "string" ? meta.href : (d.raw_url || "").replace(/^\//, "");
     return {
-      title: title, kind: (d.meta && d.meta.kind) || "",
-      href: new URL(raw.replace(/^\//, ""), root).href,
-      snippet: snippet(words.slice(titleWords), wanted), hasAll: hasAll,
-      tier: (exactAll ? 0 : 2) + (titleAll ? 0 : 1), rank: rank,
+      title: title, kind: meta.kind || "",
+      href: new URL(href, root).href,
+      snippet: snippet(words, wanted), hasAll: hasAll,
+      tier: (titleAll ? 0 : 2) + (exactAll ? 0 : 1), score: Math.round(score * 1000),
     };
   }
 
@@ -239,6 +264,9 @@
     load();
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE);
+    // Fetch the index chunks for the words so far while the reader is still typing.
+    var sent = searchTerms(terms(input.value.normalize("NFC")));
+    if (pagefind && sent.join("").length >= 2) pagefind.preload(sent.join(" "));
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -255,6 +283,9 @@
     }
   });
   selects.forEach(function (s) { s.addEventListener("change", run); });
+  ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
+    box.querySelector("fieldset").addEventListener(type, loadFilters, { passive: true });
+  });
   panel.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { e.preventDefault(); close(); input.focus(); }
   });

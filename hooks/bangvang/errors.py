@@ -15,7 +15,7 @@ class DataError:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
-MAX_ERRORS_PER_FILE = 100  # a hostile or badly broken file must not flood the report or the memory
+MAX_ERRORS_PER_FILE = 500  # a hostile or badly broken file must not flood the report or the memory
 
 
 @dataclass

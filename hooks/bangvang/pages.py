@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from markdown.extensions.toc import slugify as toc_slugify
 
 from . import schema as s
 from .dataset import Record
@@ -327,11 +329,19 @@ def stub_text(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
+# A title of only these characters is plain text to Markdown: its h1 id is the toc extension's
+# slug of it, without converting a whole document (that was half the cost of making our pages).
+_PLAIN_TITLE = re.compile(r"[\w\s,.;:()/%+\-–—“”‘’…]+")
+
+
 def _heading_id(title: str) -> str:
     """The id MkDocs gives the page's h1 (from the stub `# title`): the theme's skip link and
     table of contents point there, so the swapped-in body's h1 must carry it too."""
+    text = stub_text(title)
+    if _PLAIN_TITLE.fullmatch(text) and text.strip():
+        return toc_slugify(text, "-") or "_1"
     _TOC.reset()
-    _TOC.convert("# " + stub_text(title))
+    _TOC.convert("# " + text)
     return _TOC.toc_tokens[0]["id"] if _TOC.toc_tokens else "noi-dung"
 
 

@@ -1,13 +1,14 @@
 """The site's search index: one Pagefind record per page, written after MkDocs has built the site.
 
-Pagefind folds tone and vowel marks itself (and ranks exact spellings first) but not đ, which has
-no decomposition: each record also carries the folded spelling of its đ-words, so `doan` finds
-Đoàn. The browser side (docs/assets/search.js) lazy-loads the bundle from `pagefind/`.
+Pagefind folds tone and vowel marks itself but not đ (it has no decomposition), and stores each
+marked word twice. So the index holds text.fold() of every record (`doan` finds Đoàn, one form
+per word, chunks half the size) and the text as written rides along as metadata; the search box
+(docs/assets/search.js) folds the query the same way, ranks exact spellings first, and
+lazy-loads the bundle from `pagefind/`.
 """
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 import subprocess
 import tempfile
@@ -31,8 +32,18 @@ FILTERS = ("kind", "year", "commune", "field", "award")
 # Pagefind's other front ends: the site has its own search box, so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-_WORD = re.compile(r"\w+")
 _SKIP_TAGS = {"script", "style", "template", "svg", "h1"}
+_SKIP_CLASSES = {"bv-edit", "bv-edit-small"}
+# What is indexed of the pages that make up the bulk at province scale (every query downloads
+# the index chunks its words fall in, so repeated boilerplate costs every reader):
+# a year's awards list records that have pages of their own, so only its headings; people and
+# units: names, links (awards, units, models), facts (dd) and prose, without issuers and
+# decision numbers repeated on every line.
+KEEP = {
+    "Khen thưởng": frozenset({"h2", "h3", "h4"}),
+    "Cá nhân": frozenset({"h2", "h3", "h4", "a", "dd", "bv-prose"}),
+    "Tập thể": frozenset({"h2", "h3", "h4", "a", "dd", "bv-prose"}),
+}
 
 
 @dataclass
@@ -62,7 +73,8 @@ def _page_record(page) -> SearchRecord:
     if not kind:
         # Home and section lists: every entry has its own record, so only their title counts.
         return SearchRecord(page.url, page.title, "Trang", page.description)
-    return SearchRecord(page.url, page.title, kind, html_text(page.html), _filters(kind, search))
+    text = html_text(page.html, KEEP.get(kind))
+    return SearchRecord(page.url, page.title, kind, text, _filters(kind, search))
 
 
 def _document_records(build) -> list[SearchRecord]:
@@ -113,25 +125,40 @@ def _html_path(url: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 class _TextParser(HTMLParser):
-    """Visible text of an HTML fragment, blocks separated by spaces; h1 (the title) left out."""
+    """Visible text of an HTML fragment, blocks separated by spaces. Left out: the h1 (the title
+    is indexed on its own), edit links, and with `keep` all but the text inside those tags or classes."""
 
-    def __init__(self):
+    def __init__(self, keep: frozenset | None = None):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skip = 0
+        self.keep = keep  # None: all text; else only text inside these tags (or classes)
+        self._depth = 0
+        self._skip_at: int | None = None  # depth of the element being skipped
+        self._keep_at: int | None = None  # depth of the kept element being read
 
     def handle_starttag(self, tag, attrs):
-        if tag in _SKIP_TAGS:
-            self._skip += 1
         self.parts.append(" ")
+        if tag in _VOID:
+            return
+        self._depth += 1
+        classes = set((dict(attrs).get("class") or "").split())
+        if self._skip_at is None and (tag in _SKIP_TAGS or classes & _SKIP_CLASSES):
+            self._skip_at = self._depth
+        if self.keep is not None and self._keep_at is None and ({tag} | classes) & self.keep:
+            self._keep_at = self._depth
 
     def handle_endtag(self, tag):
-        if tag in _SKIP_TAGS and self._skip:
-            self._skip -= 1
         self.parts.append(" ")
+        if tag in _VOID:
+            return
+        if self._skip_at == self._depth:
+            self._skip_at = None
+        if self._keep_at == self._depth:
+            self._keep_at = None
+        self._depth = max(0, self._depth - 1)
 
     def handle_data(self, data):
-        if not self._skip:
+        if self._skip_at is None and (self.keep is None or self._keep_at is not None):
             self.parts.append(data)
 
     @property
@@ -139,8 +166,8 @@ class _TextParser(HTMLParser):
         return " ".join("".join(self.parts).split())
 
 
-def html_text(html: str) -> str:
-    parser = _TextParser()
+def html_text(html: str, keep: frozenset | None = None) -> str:
+    parser = _TextParser(keep)
     parser.feed(html)
     parser.close()
     return nfc(parser.text)
@@ -208,37 +235,24 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 # The bundle
 # ---------------------------------------------------------------------------------------------
 
-def folded_extras(text: str) -> list[str]:
-    """Folded spellings of the words Pagefind's own folding misses (those with đ), once each."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(nfc(text)):
-        if "đ" in word.casefold():
-            seen.setdefault(fold(word), None)
-    return list(seen)
-
-
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def render_record(record: SearchRecord, template: jinja2.Template) -> str:
-    title_extra = folded_extras(record.title)
-    body_extra = [w for w in folded_extras(record.text) if w not in title_extra]
     return template.render(
-        title=record.title, kind=record.kind, text=record.text,
-        title_extra=" ".join(title_extra), body_extra=" ".join(body_extra),
-        extra_words=len(title_extra) + len(body_extra),
+        title=record.title, kind=record.kind, text=record.text, href=record.url,
+        folded_title=fold(record.title), folded_text=fold(record.text),
         filters=[(name, record.filters[name]) for name in FILTERS if record.filters.get(name)])
 
 
 def _write_sources(records: list[SearchRecord], folder: Path) -> None:
-    """One small HTML document per record, at the record's own path (documents: van-ban/<id>/)."""
+    """One small HTML document per record, all in one folder: a result links to its meta "href",
+    not to the file's path, and a folder per record cost tens of thousands of mkdir calls."""
     template = _environment().get_template("search_record.html")
-    for record in records:
-        path = folder / record.url.replace("#", "") / "index.html" if record.url else folder / "index.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_record(record, template), encoding="utf-8")
+    for n, record in enumerate(records):
+        (folder / f"r{n:06d}.html").write_text(render_record(record, template), encoding="utf-8")
 
 
 def _run_pagefind(sources: Path, out: Path) -> None:

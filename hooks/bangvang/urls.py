@@ -39,7 +39,18 @@ def src_uri(url: str) -> str:
 def relative(target: str, from_url: str) -> str:
     """Link from one page to another; relative so the site works under /<repo>/ on GitHub Pages."""
     path, _, fragment = target.partition("#")
-    base = from_url.rstrip("/") or "."
-    rel = posixpath.relpath(path.rstrip("/") or ".", base) if path else "."
+    rel = _relpath(path, from_url) if path else "."
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, from_url: str) -> str:
+    """posixpath.relpath for site URLs, by splitting strings: relpath asks the OS for the
+    working directory at every call, and pages make tens of thousands of links."""
+    to, base = [p for p in path.split("/") if p], [p for p in from_url.split("/") if p]
+    if path.startswith("/") or from_url.startswith("/") or any(p in (".", "..") for p in to + base):
+        return posixpath.relpath(path.rstrip("/") or ".", from_url.rstrip("/") or ".")  # not a site URL
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
