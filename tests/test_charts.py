@@ -14,7 +14,6 @@ import pytest
 from bangvang import charts, schema as s
 from bangvang.index import RECIPIENT_KEYS, award_tally, build_index
 from bangvang.validation import validate
-from conftest import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 KIND_LABELS = dict(s.RECIPIENT_KINDS.labels)
@@ -180,37 +179,33 @@ def test_charts_are_accessible_images_with_a_table(built_site):
     assert "<script" not in page.split('id="bieu-do-')[1].split("</figure>")[0], "no JavaScript in a chart"
 
 
-def test_charts_show_in_headless_chromium(built_site, chromium_path, tmp_path):
+def test_charts_show_in_headless_chromium(built_site, browser, tmp_path):
     """Each bar is painted in its colour: the screenshot's pixel at the middle of every bar segment
     (read back through a canvas in the browser itself) is that segment's fill colour."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto((built_site / "thong-ke" / "index.html").as_uri())
-        shot = tmp_path / "thong-ke.png"
-        page.screenshot(path=str(shot), full_page=True)
-        shutil.copy(shot, Path(tmp_path.parent) / "thong-ke-charts.png")  # kept for a human to look at
-        bars = page.evaluate("""() => [...document.querySelectorAll('.bv-chart__svg rect')].map(r => {
-            const b = r.getBoundingClientRect();
-            return {x: b.x + window.scrollX + b.width / 2, y: b.y + window.scrollY + b.height / 2,
-                    w: b.width, h: b.height, fill: r.getAttribute('fill')};
-        })""")
-        assert len(bars) >= 10
-        assert all(b["w"] >= 2 and b["h"] >= 10 for b in bars), "every bar has a visible size"
-        page.set_content("<canvas id=c></canvas>")
-        colours = page.evaluate("""async ([png, points]) => {
-            const img = new Image();
-            img.src = 'data:image/png;base64,' + png;
-            await img.decode();
-            const c = document.getElementById('c');
-            c.width = img.width; c.height = img.height;
-            const ctx = c.getContext('2d');
-            ctx.drawImage(img, 0, 0);
-            return points.map(p => Array.from(ctx.getImageData(Math.floor(p.x), Math.floor(p.y), 1, 1).data.slice(0, 3)));
-        }""", [base64.b64encode(shot.read_bytes()).decode(), bars])
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((built_site / "thong-ke" / "index.html").as_uri())
+    shot = tmp_path / "thong-ke.png"
+    page.screenshot(path=str(shot), full_page=True)
+    shutil.copy(shot, Path(tmp_path.parent) / "thong-ke-charts.png")  # kept for a human to look at
+    bars = page.evaluate("""() => [...document.querySelectorAll('.bv-chart__svg rect')].map(r => {
+        const b = r.getBoundingClientRect();
+        return {x: b.x + window.scrollX + b.width / 2, y: b.y + window.scrollY + b.height / 2,
+                w: b.width, h: b.height, fill: r.getAttribute('fill')};
+    })""")
+    assert len(bars) >= 10
+    assert all(b["w"] >= 2 and b["h"] >= 10 for b in bars), "every bar has a visible size"
+    page.set_content("<canvas id=c></canvas>")
+    colours = page.evaluate("""async ([png, points]) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + png;
+        await img.decode();
+        const c = document.getElementById('c');
+        c.width = img.width; c.height = img.height;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return points.map(p => Array.from(ctx.getImageData(Math.floor(p.x), Math.floor(p.y), 1, 1).data.slice(0, 3)));
+    }""", [base64.b64encode(shot.read_bytes()).decode(), bars])
+    page.close()
     for bar, rgb in zip(bars, colours):
         want = [int(bar["fill"][i:i + 2], 16) for i in (1, 3, 5)]
         assert all(abs(a - b) <= 8 for a, b in zip(rgb, want)), (bar, rgb)

@@ -2,42 +2,22 @@
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, require_tool
+from conftest import require_tool
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 NFD = functools.partial(unicodedata.normalize, "NFD")
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

@@ -2,14 +2,11 @@
 request to another host, no serious or critical axe-core violation; and the models filter works."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, require_tool
+from conftest import require_tool
 from bangvang.validation import validate
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -44,26 +41,10 @@ def _page_kinds() -> dict[str, str]:
 PAGE_KINDS = _page_kinds()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, site_url: str, path: str, viewport: dict):

@@ -8,9 +8,11 @@ middle and given names, and every decision number is made up.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,6 +221,11 @@ class _Generator:
         self.rng.shuffle(names)
         return names
 
+    def _next_place(self, pool: list[str]) -> str:
+        if not pool:  # past ~60 districts the syllable pairs run out: start over (ids stay unique)
+            pool.extend(self._place_names())
+        return pool.pop()
+
     def _province(self) -> dict[str, str]:
         return {"ubnd": self._unit("UBND tỉnh Hải Dương", "co_quan"),
                 "so-noi-vu": self._unit("Sở Nội vụ tỉnh Hải Dương", "co_quan"),
@@ -237,10 +244,10 @@ class _Generator:
             self._unit(org.format(d=district), "doan_the")
         for force in FORCES:
             self._unit(force.format(d=district), "luc_luong_vu_trang")
-        town = place_names.pop()
+        town = self._next_place(place_names)
         communes = [self._unit(f"Thị trấn {town}", "thi_tran", prefer=district)]
         for _ in range(19):
-            communes.append(self._unit(f"Xã {place_names.pop()}", "xa", prefer=district))
+            communes.append(self._unit(f"Xã {self._next_place(place_names)}", "xa", prefer=district))
         for c_id in communes:
             short = _place_of(self.units[c_id]["name"])
             for school in ("Trường Mầm non", "Trường Tiểu học", "Trường THCS"):
@@ -402,6 +409,7 @@ class _Generator:
     ]
     ISSUERS = {"trung_uong": "Chủ tịch nước", "tinh": "Chủ tịch UBND tỉnh Hải Dương", "huyen": "Chủ tịch UBND huyện {d}",
                "xa": "Chủ tịch UBND {c}", "co_quan": "Thủ trưởng {o}"}
+    BY_PRIME_MINISTER = ("bang-khen-thu-tuong", "co-thi-dua-chinh-phu", "chien-si-thi-dua-toan-quoc")
     DECISION_SUFFIX = {"trung_uong": "QĐ-CTN", "tinh": "QĐ-UBND", "huyen": "QĐ-UBND", "xa": "QĐ-UBND", "co_quan": "QĐ"}
 
     def _awards(self) -> None:
@@ -430,8 +438,11 @@ class _Generator:
                 if vocab_id == "khen-thuong-to-chuc":
                     issuer = rng.choice(["Ban Chấp hành Liên đoàn Lao động tỉnh", "Ủy ban MTTQ Việt Nam tỉnh",
                                          "Ban Chấp hành Tỉnh đoàn", "Hội Nông dân tỉnh"])
+                suffix = self.DECISION_SUFFIX[level]
+                if vocab_id in self.BY_PRIME_MINISTER:
+                    issuer, suffix = "Thủ tướng Chính phủ", "QĐ-TTg"
                 data["issuer"] = issuer
-                data["decision"] = {"number": f"{rng.randint(1, 4999)}/{self.DECISION_SUFFIX[level]}", "date": date}
+                data["decision"] = {"number": f"{rng.randint(1, 4999)}/{suffix}", "date": date}
             if self.campaigns and rng.random() < 0.5:
                 data["campaign"] = rng.choice(self.campaigns)
             data["reason"] = rng.choice(REASONS).format(y=year, y1=year - 1)
@@ -564,9 +575,6 @@ def is_project_data(out_dir: Path) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 def generate_main(argv: list[str] | None = None) -> int:
-    import argparse
-    import sys
-
     parser = argparse.ArgumentParser(description="Tạo bộ dữ liệu mẫu (giả lập) để đo tốc độ xây dựng trang.")
     parser.add_argument("--scale", type=int, default=1, help="1 ≈ một huyện trong 10 năm; 10 ≈ một tỉnh")
     parser.add_argument("--out", type=Path, required=True, help="thư mục đích; dữ liệu ghi vào <out>/data")

@@ -25,9 +25,17 @@ _STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish key: no tone or vowel marks, đ → d, NFC/NFD and tone style ignored."""
+    # Words and names repeat across thousands of pages and search records: remember short ones.
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_STROKE_D))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).translate(_STROKE_D).casefold()
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
 # Old-style tone placement (hòa, thủy) and new style (hoà, thuỷ) render the same word; NFC keeps
