@@ -19,12 +19,19 @@ log = logging.getLogger("mkdocs.hooks.bangvang")
 # One build at a time per process; `mkdocs serve` imports this module once, so it is reset in
 # on_config at every rebuild.
 _build: SiteBuild | None = None
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
     global _build
     root = Path(config["config_file_path"]).parent
     _build = SiteBuild.from_config(root, config)
+    _build.serving = _serving
     errors = _build.load()
     if errors:
         raise PluginError("\n" + _build.error_report(errors))

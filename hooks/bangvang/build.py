@@ -26,6 +26,7 @@ class SiteBuild:
     data_dir: Path
     docs_dir: Path
     site_url: str = ""  # absolute base for the feed and other files read off-site
+    serving: bool = False  # `mkdocs serve`: a preview rebuilt on every edit, so keep rebuilds cheap
     index: Index | None = None
     _pages: dict[str, Page] = field(default_factory=dict)
 

@@ -269,11 +269,23 @@ def _run_pagefind(sources: Path, out: Path) -> None:
         raise RuntimeError((result.stderr or result.stdout).strip()[-2000:])
 
 
+# `mkdocs serve` rebuilds the whole site on every edit: the index of its first build is kept
+# here and reused, so a preview shows an edit seconds sooner (search lags until a restart).
+_preview_bundle: Path | None = None
+
+
 def write_search_index(build, site_dir: Path) -> None:
     """Post-build step: site/pagefind/ with one record per page, document and guide."""
+    global _preview_bundle
     site_dir = Path(site_dir)
     out = site_dir / BUNDLE
     started = time.perf_counter()
+    if build.serving and _preview_bundle is not None and _preview_bundle.is_dir():
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(_preview_bundle, out)
+        log.info("Xem trước: dùng lại chỉ mục tìm kiếm của lần dựng đầu; khởi động lại `mkdocs serve` "
+                 "để tìm được nội dung mới sửa")
+        return
     records = collect_records(build, site_dir)
     if out.exists():
         shutil.rmtree(out)
@@ -291,6 +303,9 @@ def write_search_index(build, site_dir: Path) -> None:
     except ValueError as err:  # a Pagefind release with another file layout: leave it as written
         log.warning("Chỉ mục tìm kiếm: không sắp được thứ tự bộ lọc (%s); hai lần xây dựng sẽ khác nhau", err)
     log.info("Chỉ mục tìm kiếm: %d mục, %.1f giây", len(records), time.perf_counter() - started)
+    if build.serving:
+        _preview_bundle = Path(tempfile.mkdtemp(prefix="bangvang-preview-search-")) / BUNDLE
+        shutil.copytree(out, _preview_bundle)
 
 
 # ---------------------------------------------------------------------------------------------
