@@ -44,15 +44,6 @@ def _errors_of(project: Path, path: Path) -> list[str]:
     return [str(e) for e in errors if e.path == shown]
 
 
-def _keys_in(shape: s.Shape) -> set[str]:
-    keys = set()
-    for spec in shape.fields:
-        keys.add(spec.key)
-        inner = spec.type.item if isinstance(spec.type, s.ListOf) else spec.type
-        if isinstance(inner, s.Shape):
-            keys |= _keys_in(inner)
-    return keys
-
 
 def _plain_vocab_entry(project: Path, recipient_kind: str) -> str:
     """An award the vocabulary gives to this kind of recipient at any date."""
@@ -93,7 +84,7 @@ def test_scaffold_has_every_field_explained_and_validates_once_filled(project_co
     shape = s.KINDS[KIND_FOLDERS[kind]].shape
 
     # every field is there (nested ones maybe commented out), each top-level one under its own comment
-    for key in _keys_in(shape):
+    for key in shape.all_keys():
         assert re.search(rf"^\s*(#\s*)?(-\s*)?{key}:", text, re.M), f"{key} missing from the scaffold"
     for spec in shape.fields:
         assert f"# {spec.title}:" in text or f"# {spec.title}." in text, f"no comment for {spec.key}"

@@ -18,15 +18,6 @@ def _guide_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(GUIDE.glob("*.md")))
 
 
-def _all_keys(shape: s.Shape) -> set[str]:
-    keys = set()
-    for spec in shape.fields:
-        keys.add(spec.key)
-        inner = spec.type.item if isinstance(spec.type, s.ListOf) else spec.type
-        if isinstance(inner, s.Shape):
-            keys |= _all_keys(inner)
-    return keys
-
 
 def test_guide_is_in_the_nav_and_links_every_page():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
@@ -41,7 +32,7 @@ def test_guide_is_in_the_nav_and_links_every_page():
 def test_format_page_documents_every_field_of_every_kind():
     text = (GUIDE / "dinh-dang.md").read_text(encoding="utf-8")
     shapes = [k.shape for k in s.KINDS.values()] + [s.VOCAB_ENTRY]
-    missing = sorted({key for shape in shapes for key in _all_keys(shape) if f"`{key}`" not in text})
+    missing = sorted({key for shape in shapes for key in shape.all_keys() if f"`{key}`" not in text})
     assert missing == []
     for kind in s.KINDS:
         assert f"data/{kind}/" in text

@@ -114,6 +114,15 @@ class Shape:
     def keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields)
 
+    def all_keys(self) -> set[str]:
+        """Every key of this shape and of the shapes nested in it (lists of shapes included)."""
+        keys = set(self.keys)
+        for spec in self.fields:
+            inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+            if isinstance(inner, Shape):
+                keys |= inner.all_keys()
+        return keys
+
 
 # ---------------------------------------------------------------------------------------------
 # Vocabularies of the contract
