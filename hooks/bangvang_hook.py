@@ -7,12 +7,13 @@ the page's pre-rendered body; on_post_build writes the exports.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from bangvang.build import SiteBuild
+from bangvang.build import SiteBuild, last_commit_epoch
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
 
@@ -30,6 +31,12 @@ def on_startup(command, dirty):
 def on_config(config):
     global _build
     root = Path(config["config_file_path"]).parent
+    # The sitemap's dates come from SOURCE_DATE_EPOCH when set: the last commit's time makes two
+    # builds of the same checkout identical whatever day they run.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = last_commit_epoch(root)
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     _build = SiteBuild.from_config(root, config)
     _build.serving = _serving
     errors = _build.load()

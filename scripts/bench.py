@@ -509,7 +509,7 @@ của thời gian dựng); “search KB” là số byte một lần tìm đầu
 pagefind-entry.json + pagefind.js + wasm + pf_meta + mảnh chỉ mục lớn nhất + các mảnh bộ lọc;
 “lunr” là search_index.json của công cụ tìm kiếm sẵn có của Material (tải toàn bộ); “search index s” là
 thời gian bước tạo chỉ mục Pagefind tự ghi trong nhật ký dựng, và cột “without the search index step”
-lấy thời gian CPU trừ đi thời gian đó (ước lượng: trang đối chứng không có tìm kiếm).
+lấy thời gian CPU trừ đi thời gian đó (ước lượng; trang đối chứng vẫn có tìm kiếm lunr sẵn có của Material).
 {% if repeat > 1 %}Mỗi lần dựng được chạy {{ repeat }} lần; bảng lấy lần ít thời gian CPU nhất.
 {% endif %}
 {% if profile %}

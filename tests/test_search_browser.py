@@ -180,3 +180,23 @@ def test_open_results_and_filters_have_no_serious_accessibility_violation(browse
     finally:
         context.close()
     assert violations == []
+
+
+def test_the_search_box_folds_queries_exactly_as_the_index_does(browser, project_root):
+    """The browser cannot call text.fold, so search.js carries a copy: on every name and title of
+    the seed data, in NFC and NFD, upper and lower case, both must give the same key."""
+    from bangvang.text import fold
+    from bangvang.validation import validate
+
+    source = (project_root / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
+    js_fold = source[source.index("function fold(text)"):]
+    js_fold = js_fold[: js_fold.index("\n  }") + 4]
+    dataset, _ = validate(project_root / "data", project_root / "docs")
+    samples = sorted({r.get("name") or r.get("title") for r in dataset.all() if r.get("name") or r.get("title")})
+    samples += ["Hoà Thuỷ Uỷ ban", "hòa thủy Ủy ban", "ĐOÀN THƯỢNG", "khoẻ khỏe", "Quý Thúy"]
+    samples += [NFD(s) for s in samples] + [s.upper() for s in samples]
+    page = browser.new_page()
+    folded = page.evaluate(f"(samples) => {{ {js_fold}; return samples.map(fold); }}", samples)
+    page.close()
+    mismatches = [(s, js, fold(s)) for s, js in zip(samples, folded) if js != fold(s)]
+    assert mismatches == []

@@ -4,6 +4,7 @@ Kept apart from the hook so that tests and benchmarks can drive a build without 
 """
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,3 +93,14 @@ PAGE_PROVIDERS: list = [open_data_pages, statistics_pages]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
 POST_BUILD_STEPS: list = [write_open_data, write_feed, write_search_index, publish_schemas]
+
+
+def last_commit_epoch(root: Path) -> str | None:
+    """Seconds since 1970 of the checkout's last commit, or None outside git."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                                text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
