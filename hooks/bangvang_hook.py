@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from bangvang.build import SiteBuild, last_commit_epoch
+from bangvang.build import SiteBuild, district_settings, last_commit_epoch
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
 
@@ -37,6 +37,8 @@ def on_config(config):
         epoch = last_commit_epoch(root)
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
+    for key, value in district_settings((config["extra"] or {}).get("district") or {}).items():
+        config[key] = value
     _build = SiteBuild.from_config(root, config)
     _build.serving = _serving
     errors = _build.load()

@@ -11,11 +11,21 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 IN_CI = os.environ.get("CI") == "true"
+
+
+def effective_config() -> dict:
+    """mkdocs.yml as a build sees it: with what the hook derives from `extra.district`."""
+    from bangvang.build import district_settings
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(district_settings(config["extra"]["district"]))
+    return config
 
 
 def require_tool(available: bool, what: str) -> None:

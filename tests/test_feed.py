@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
+
+from conftest import effective_config
 
 from bangvang.feed import MAX_ENTRIES
 from bangvang.validation import validate
@@ -25,8 +26,7 @@ def feed(built_site):
 
 @pytest.fixture(scope="module")
 def site_url():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config["site_url"].rstrip("/") + "/"
+    return effective_config()["site_url"].rstrip("/") + "/"
 
 
 def _when(text: str) -> dt.datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import yaml
+from conftest import effective_config
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -12,8 +12,7 @@ NOT_PAGES = ("assets", "search", "pagefind", "schemas", "du-lieu/", "khen-thuong
 
 
 def _site_url() -> str:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config["site_url"].rstrip("/") + "/"
+    return effective_config()["site_url"].rstrip("/") + "/"
 
 
 def test_sitemap_lists_every_built_page(built_site):

@@ -8,7 +8,7 @@ import yaml
 
 from bangvang import schema as s
 from bangvang.validation import validate
-from conftest import run_mkdocs_build
+from conftest import effective_config, run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "huong-dan"
@@ -91,8 +91,7 @@ def test_site_builds_from_an_empty_data_folder_with_only_the_vocabulary(project_
 
 
 def test_guide_pages_are_on_the_site_with_an_edit_link(built_site):
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
-    repo = config["repo_url"].rstrip("/")
+    repo = effective_config()["repo_url"].rstrip("/")
     for page in sorted(GUIDE.glob("*.md")):
         out = built_site / "huong-dan" / ("index.html" if page.stem == "index" else f"{page.stem}/index.html")
         html = out.read_text(encoding="utf-8")

@@ -42,6 +42,7 @@ class SiteBuild:
             site=SiteInfo(
                 district=district.get("name", "huyện Gia Lộc"),
                 province=district.get("province", "tỉnh Hải Dương"),
+                contact=district.get("contact", ""),
                 edit_base=f"{repo_url}/edit/{branch}/" if repo_url else None,
             ),
             data_dir=root / extra.get("data_dir", "data"),
@@ -80,7 +81,9 @@ class SiteBuild:
         # The theme prints title and description without escaping them: they go in as HTML text.
         title = stub_text(page.title).replace("\\", "\\\\").replace('"', '\\"')
         description = stub_text(page.description).replace("\\", "\\\\").replace('"', '\\"')
-        return f'---\ntitle: "{title}"\ndescription: "{description}"\n---\n\n# {stub_text(page.title)}\n'
+        # The home page is titled by the site's name alone (a title of its own would repeat it).
+        meta = f'description: "{description}"\n' if not page.url else f'title: "{title}"\ndescription: "{description}"\n'
+        return f'---\n{meta}---\n\n# {stub_text(page.title)}\n'
 
     def post_build(self, site_dir: Path) -> None:
         """Files beside the pages: open data, feed, schemas, search index (each module writes its own)."""
@@ -104,3 +107,21 @@ def last_commit_epoch(root: Path) -> str | None:
         return None
     stamp = result.stdout.strip()
     return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
+def district_settings(district: dict) -> dict[str, str]:
+    """MkDocs settings that follow from `extra.district`, the one place a fork edits: the site's
+    name, description and copyright from the unit's name and province, its address and repository."""
+    name, province = district.get("name"), district.get("province")
+    settings: dict[str, str] = {}
+    if name:
+        settings["site_name"] = f"Bảng vàng thi đua, khen thưởng {name}"
+        where = f"{name}, {province}" if province else name
+        settings["site_description"] = f"Phong trào thi đua, điển hình tiên tiến và khen thưởng của {where}."
+        settings["copyright"] = f"Ủy ban nhân dân {where}"
+    if district.get("site_url"):
+        settings["site_url"] = district["site_url"].rstrip("/") + "/"
+    if district.get("repo"):
+        settings["repo_url"] = f"https://github.com/{district['repo']}"
+        settings["repo_name"] = district["repo"]
+    return settings

@@ -49,6 +49,7 @@ class SiteInfo:
 
     district: str = "huyện Gia Lộc"
     province: str = "tỉnh Hải Dương"
+    contact: str = ""
     edit_base: str | None = None  # https://github.com/<owner>/<repo>/edit/main/
 
     def edit_url(self, path: str | None) -> str | None:
