@@ -181,8 +181,26 @@ def test_unknown_key_is_refused_with_the_closest_key(tmp_path, rel, text, typo, 
 def test_personal_data_keys_are_unknown_keys(tmp_path):
     text = PERSON + "phone: 0912345678\nbirth_date: 1970-01-01\n"
     _, errors = errors_for(tmp_path, {"people/nguyen-van-a.yml": text})
-    assert_refused(errors, "people/nguyen-van-a.yml", where(text, "phone"), "'phone'", "không có trong mẫu")
-    assert_refused(errors, "people/nguyen-van-a.yml", where(text, "birth_date"), "'birth_date'")
+    assert_refused(errors, "people/nguyen-van-a.yml", where(text, "phone"), "'phone'", "không có trong mẫu",
+                   "dữ liệu cá nhân")
+    assert_refused(errors, "people/nguyen-van-a.yml", where(text, "birth_date"), "'birth_date'", "ngày sinh")
+
+
+@pytest.mark.parametrize("value, what", [
+    ("Giáo viên, ĐT 0912 345 678", "số điện thoại"),
+    ("Liên hệ: hoa.nguyen@example.vn", "thư điện tử"),
+    ("CCCD 030201004567", "CCCD"),
+])
+def test_personal_data_inside_text_is_refused(tmp_path, value, what):
+    text = PERSON.replace("position: Hiệu trưởng", f"position: '{value}'")
+    _, errors = errors_for(tmp_path, {"people/nguyen-van-a.yml": text})
+    assert_refused(errors, "people/nguyen-van-a.yml", where(text, "'" + value), "'position'", what)
+
+
+def test_figures_and_document_numbers_are_not_mistaken_for_personal_data(tmp_path):
+    text = PERSON.replace("Hiệu trưởng", "'Quyết định 1034/QĐ-UBND ngày 15/01/2021; 34.521 hồ sơ; 271.580 triệu đồng'")
+    _, errors = errors_for(tmp_path, {"people/nguyen-van-a.yml": text})
+    assert errors == []
 
 
 @pytest.mark.parametrize("rel, text, missing", [

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from . import schema as s
 from .errors import ErrorLog
+from .privacy import private_key, private_value
 from .text import is_slug, parse_date
 from .yamlpos import Located, Path
 
@@ -74,6 +75,11 @@ def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict |
     for key, item in value.items():
         spec = shape.field(key)
         if spec is None:
+            private = private_key(key)
+            if private:
+                fc.error(path + (key,), f"trường '{key}' không có trong mẫu {shape.title.lower()}: {private} là dữ "
+                                        "liệu cá nhân, không bao giờ được công bố; xóa cả dòng này", at_key=True)
+                continue
             hint = _suggest(key, shape.keys) or ("; các trường hợp lệ: " + ", ".join(shape.keys)
                                                  if len(shape.keys) <= MAX_CHOICES_SHOWN else "")
             fc.error(path + (key,), f"trường '{key}' không có trong mẫu {shape.title.lower()}{hint}", at_key=True)
@@ -133,6 +139,9 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
         text = _text_of(value, path, fc)
         if text is None:
             fc.error(path, f"'{label}' phải là chữ")
+        elif private_value(text):
+            fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; "
+                           "xóa phần đó")
         return text
     if isinstance(typ, s.Slug):
         text = _text_of(value, path, fc)
