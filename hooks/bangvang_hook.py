@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from bangvang.build import SiteBuild, district_settings, last_commit_epoch
+from bangvang.build import SiteBuild, district_settings, last_commit_epoch, preview_stub_dir
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
 
@@ -21,11 +21,13 @@ log = logging.getLogger("mkdocs.hooks.bangvang")
 # on_config at every rebuild.
 _build: SiteBuild | None = None
 _serving = False
+_dirty = False
 
 
 def on_startup(command, dirty):
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
 
 
 def on_config(config):
@@ -48,6 +50,14 @@ def on_config(config):
 
 
 def on_files(files, config):
+    if _serving and _dirty:
+        # `mkdocs serve --dirty` re-renders only files newer than their output; generated files
+        # always count as new, so the preview gets real stub files, rewritten only when a page
+        # changed (the stub carries a fingerprint of the page's body).
+        stubs = _build.write_stubs(preview_stub_dir(Path(config["config_file_path"]).parent))
+        for page in _build.pages():
+            files.append(File(page.src_uri, str(stubs), config["site_dir"], config["use_directory_urls"]))
+        return files
     for page in _build.pages():
         files.append(File.generated(config, page.src_uri, content=_build.stub(page)))
     return files

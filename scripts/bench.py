@@ -274,8 +274,8 @@ def bench_scale(scale: int, work: Path, seed: int, repeat: int = 1) -> dict:
 # mkdocs serve --livereload: from saving a record to the page served with the change
 # ---------------------------------------------------------------------------------------------
 
-def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765) -> dict:
-    base = work / "serve"
+def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765, flags: tuple = ()) -> dict:
+    base = work / ("serve" + "".join(f.replace("-", "_") for f in flags))
     base.mkdir(parents=True, exist_ok=True)
     data_dir = base / "data"
     sample.write(sample.generate(1, seed), data_dir)
@@ -283,7 +283,7 @@ def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765) -> dic
     person = sorted((data_dir / "people").glob("*.yml"))[len(list((data_dir / "people").glob("*.yml"))) // 2]
     log = open(base / "serve.log", "wb")
     t0 = time.perf_counter()
-    server = subprocess.Popen(MKDOCS + ["serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen(MKDOCS + ["serve", "--livereload", *flags, "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=ENV, stdout=log, stderr=subprocess.STDOUT)
     try:
         root = _wait_for(f"http://127.0.0.1:{port}/", lambda body: True, timeout=600)
@@ -498,8 +498,15 @@ người đó được phục vụ với nội dung mới: {{ serve.median_s|vi(
 {% if serve.rebuild_s %}
 Mỗi lần sửa, MkDocs dựng lại toàn bộ trang: {{ serve.rebuild_s|vi(1) }} s theo nhật ký của `mkdocs serve`{% if serve.search_s %},
 trong đó tạo chỉ mục tìm kiếm {{ serve.search_s|vi(1) }} s{% endif %}; phần còn lại là thời gian chờ phát hiện thay đổi và tải lại.
-MkDocs 1.6 dựng lại mọi trang ở mỗi lần thay đổi; cả `--dirty` cũng không bỏ qua được các trang sinh từ
-dữ liệu (MkDocs luôn coi tệp sinh ra là đã đổi), nên thời gian này tăng theo số trang.
+MkDocs 1.6 dựng lại mọi trang ở mỗi lần thay đổi, nên thời gian này tăng theo số trang.
+{% endif %}
+{% if serve.dirty %}
+
+Với `mkdocs serve --livereload --dirty` (xem trước nhanh: khi xem trước, mỗi trang sinh ra là một tệp
+chỉ được ghi lại khi nội dung trang đổi, nên MkDocs chỉ dựng lại những trang đó): từ lúc lưu đến khi
+trang hiện nội dung mới {{ serve.dirty.median_s|vi(1) }} s (trung vị của {{ serve.dirty.times|length }} lần:
+{{ serve.dirty.times|map('vi', 1)|join(' · ') }} s){% if serve.dirty.rebuild_s %}; MkDocs ghi trong nhật ký
+{{ serve.dirty.rebuild_s|vi(1) }} s cho mỗi lần dựng lại{% endif %}.
 {% endif %}
 {% endif %}
 
@@ -641,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve:
             print("serve…", file=sys.stderr, flush=True)
             serve = bench_serve(work, args.seed)
+            # The fast preview: only pages whose content changed are rendered again.
+            serve["dirty"] = bench_serve(work, args.seed, port=8766, flags=("--dirty",))
         if args.profile:
             print(f"profile S={args.profile}…", file=sys.stderr, flush=True)
             profile = profile_build(args.profile, work, args.seed)

@@ -4,7 +4,9 @@ Kept apart from the hook so that tests and benchmarks can drive a build without 
 """
 from __future__ import annotations
 
+import hashlib
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +87,17 @@ class SiteBuild:
         meta = f'description: "{description}"\n' if not page.url else f'title: "{title}"\ndescription: "{description}"\n'
         return f'---\n{meta}---\n\n# {stub_text(page.title)}\n'
 
+    def write_stubs(self, folder: Path) -> Path:
+        """Every page's stub as a file under folder, written only when it changed (its mtime then
+        tells `mkdocs serve --dirty` which pages to render again)."""
+        for page in self._pages.values():
+            text = self.stub(page).replace("---\n", f"---\nfingerprint: {_fingerprint(page)}\n", 1)
+            path = folder / page.src_uri
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        return folder
+
     def post_build(self, site_dir: Path) -> None:
         """Files beside the pages: open data, feed, schemas, search index (each module writes its own)."""
         for step in POST_BUILD_STEPS:
@@ -125,3 +138,13 @@ def district_settings(district: dict) -> dict[str, str]:
         settings["repo_url"] = f"https://github.com/{district['repo']}"
         settings["repo_name"] = district["repo"]
     return settings
+
+
+def _fingerprint(page: Page) -> str:
+    return hashlib.sha1(f"{page.html}\0{page.edit_path}".encode("utf-8")).hexdigest()
+
+
+def preview_stub_dir(root: Path) -> Path:
+    """Where `mkdocs serve --dirty` keeps the stubs of one project, outside the project."""
+    key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"bangvang-preview-{key}"
