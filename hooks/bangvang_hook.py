@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from bangvang.build import SiteBuild, district_settings, last_commit_epoch, preview_stub_dir
+from bangvang.build import SiteBuild, preview_stub_dir
+from bangvang.siteconfig import district_settings, last_commit_epoch
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
 

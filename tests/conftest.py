@@ -21,7 +21,7 @@ IN_CI = os.environ.get("CI") == "true"
 
 def effective_config() -> dict:
     """mkdocs.yml as a build sees it: with what the hook derives from `extra.district`."""
-    from bangvang.build import district_settings
+    from bangvang.siteconfig import district_settings
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(district_settings(config["extra"]["district"]))

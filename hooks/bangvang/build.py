@@ -5,7 +5,6 @@ Kept apart from the hook so that tests and benchmarks can drive a build without 
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,35 +108,6 @@ PAGE_PROVIDERS: list = [open_data_pages, statistics_pages]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
 POST_BUILD_STEPS: list = [write_open_data, write_feed, write_search_index, publish_schemas]
-
-
-def last_commit_epoch(root: Path) -> str | None:
-    """Seconds since 1970 of the checkout's last commit, or None outside git."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                                text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    stamp = result.stdout.strip()
-    return stamp if result.returncode == 0 and stamp.isdigit() else None
-
-
-def district_settings(district: dict) -> dict[str, str]:
-    """MkDocs settings that follow from `extra.district`, the one place a fork edits: the site's
-    name, description and copyright from the unit's name and province, its address and repository."""
-    name, province = district.get("name"), district.get("province")
-    settings: dict[str, str] = {}
-    if name:
-        settings["site_name"] = f"Bảng vàng thi đua, khen thưởng {name}"
-        where = f"{name}, {province}" if province else name
-        settings["site_description"] = f"Phong trào thi đua, điển hình tiên tiến và khen thưởng của {where}."
-        settings["copyright"] = f"Ủy ban nhân dân {where}"
-    if district.get("site_url"):
-        settings["site_url"] = district["site_url"].rstrip("/") + "/"
-    if district.get("repo"):
-        settings["repo_url"] = f"https://github.com/{district['repo']}"
-        settings["repo_name"] = district["repo"]
-    return settings
 
 
 def _fingerprint(page: Page) -> str:
