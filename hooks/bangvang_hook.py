@@ -6,7 +6,6 @@ the page's pre-rendered body; on_post_build writes the exports.
 """
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from mkdocs.structure.files import File
 
 from bangvang.build import SiteBuild, preview_stub_dir
 from bangvang.siteconfig import district_settings, last_commit_epoch
-
-log = logging.getLogger("mkdocs.hooks.bangvang")
 
 # One build at a time per process; `mkdocs serve` imports this module once, so it is reset in
 # on_config at every rebuild.

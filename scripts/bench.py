@@ -365,8 +365,6 @@ AREAS = [("/bangvang/", "our package"), ("/overrides/", "theme templates (Materi
 
 
 def profile_build(scale: int, work: Path, seed: int) -> str:
-    import pstats
-
     base = work / f"profile-s{scale}"
     base.mkdir(parents=True, exist_ok=True)
     data_dir = base / "data"

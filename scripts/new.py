@@ -1,5 +1,4 @@
 """Start a new record: `python scripts/new.py KIND "Tên"` writes data/<folder>/<mã>.yml to fill in."""
-import argparse
 import sys
 from pathlib import Path
 

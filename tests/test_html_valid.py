@@ -8,8 +8,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import run_mkdocs_build
 from test_site_pages import Doc, read
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import schema as s
 from .dataset import Record
-from .index import RECIPIENT_KEYS, Index, award_status, award_tally
+from .index import RECIPIENT_KEYS, Index, award_tally, conferred
 from .text import sort_key
 
 # Colours with a contrast of at least 3:1 against white (WCAG 1.4.11), and against each other
@@ -98,10 +98,6 @@ def layout(chart: Chart) -> Chart:
 # ---------------------------------------------------------------------------------------------
 # The numbers
 # ---------------------------------------------------------------------------------------------
-
-def conferred(awards: list[Record]) -> list[Record]:
-    return [a for a in awards if award_status(a) == "tang"]
-
 
 def _kinds_series() -> list[Series]:
     return [Series(k, label, KIND_COLOURS[k]) for k, label in s.RECIPIENT_KINDS.labels]

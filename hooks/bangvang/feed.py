@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .dataset import DataSet, Record
-from .index import RECIPIENT_KEYS, award_status, award_tally
+from .index import RECIPIENT_KEYS, award_day, award_tally, conferred
 from .text import format_date, format_number
 from .urls import SECTION, year_url
 
@@ -23,15 +23,9 @@ TIMEZONE = "+07:00"  # decisions are dated in Vietnam
 KIND_WORDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 
 
-def award_day(award: Record) -> dt.date:
-    """The decision date, or else the last day of the award's year."""
-    decision = (award.get("decision") or {}).get("date")
-    return decision or dt.date(award["year"], 12, 31)
-
-
 def feed_awards(dataset: DataSet) -> list[Record]:
     """Conferred awards, newest first (ties by year page order: id)."""
-    awards = [a for a in dataset.kind("awards").values() if award_status(a) == "tang"]
+    awards = conferred(list(dataset.kind("awards").values()))
     return sorted(awards, key=lambda a: (-award_day(a).toordinal(), a.id))[:MAX_ENTRIES]
 
 

@@ -1,10 +1,12 @@
 """Lookups across records, computed once per build: what each page needs to list."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .dataset import DataSet, Record
+from .schema import recipient_kind
 from .text import person_sort_key, sort_key
 
 RECIPIENT_KEYS = ("tap_the", "ca_nhan", "ho_gia_dinh")
@@ -14,11 +16,27 @@ def award_status(award: Record) -> str:
     return award.get("status", "tang")
 
 
+def conferred(awards: list[Record]) -> list[Record]:
+    """Honours given; tallies and honour lists count only these."""
+    return [a for a in awards if award_status(a) == "tang"]
+
+
+def proposed(awards: list[Record]) -> list[Record]:
+    """Proposals to a higher level: shown apart, never counted as honours."""
+    return [a for a in awards if award_status(a) == "de_nghi"]
+
+
+def award_day(award: Record) -> dt.date:
+    """The decision date, or else the last day of the award's year."""
+    decision = (award.get("decision") or {}).get("date")
+    return decision or dt.date(award["year"], 12, 31)
+
+
 def award_tally(award: Record) -> dict[str, int]:
     """Collectives, individuals and households of one award act: the count where given, else the names."""
     named = {k: 0 for k in RECIPIENT_KEYS}
     for recipient in award.get("recipients", []):
-        named["ca_nhan" if (recipient.get("person") or recipient.get("name")) else "tap_the"] += 1
+        named[recipient_kind(recipient)] += 1
     count = award.get("count", {})
     return {k: count.get(k, named[k]) for k in RECIPIENT_KEYS}
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +20,9 @@ from markdown.extensions.toc import slugify as toc_slugify
 from . import schema as s
 from .dataset import Record
 from .charts import year_charts
-from .index import RECIPIENT_KEYS, Index, award_status, award_tally
+from .index import RECIPIENT_KEYS, Index, award_day, award_status, award_tally, conferred, proposed
 from .render import markdown_to_html
-from .text import format_date, format_number, format_quantity, fold, sort_key
+from .text import fold, format_date, format_number, format_quantity, initial_letter, sort_key
 from .urls import record_url, relative, section_url, src_uri, year_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -119,7 +118,7 @@ class PageBuilder:
     # -- home and sections ---------------------------------------------------------------------
     def home(self) -> Page:
         year = self.index.latest_year
-        awards = [a for a in self.index.awards_by_year.get(year, []) if award_status(a) == "tang"] if year else []
+        awards = conferred(self.index.awards_by_year.get(year, [])) if year else []
         newest = sorted(self.data.kind("awards").values(), key=_newest_first)[:8]
         models = [m for m in self.index.sorted_models() if m["year"] == year][:6] if year else []
         report = self.data.get("reports", str(year)) if year else None
@@ -159,8 +158,8 @@ class PageBuilder:
                 "communes": sorted(communes.values(), key=lambda u: sort_key(u["name"]))}
 
     def awards_index(self) -> Page:
-        years = [(y, _totals([a for a in self.index.awards_by_year[y] if award_status(a) == "tang"]),
-                  sum(1 for a in self.index.awards_by_year[y] if award_status(a) == "de_nghi"))
+        years = [(y, _totals(conferred(self.index.awards_by_year[y])),
+                  len(proposed(self.index.awards_by_year[y])))
                  for y in self.index.years]
         page = Page(section_url("awards"), "Khen thưởng", "Khen thưởng theo năm.", edit_path="data/awards/")
         return self.render("awards.html", page, years=years)
@@ -178,7 +177,7 @@ class PageBuilder:
         groups: dict[str, list] = {}
         for person in self.index.sorted_people():
             given = person.get("given_name") or person["name"].split()[-1]
-            groups.setdefault(_initial(given), []).append(person)
+            groups.setdefault(initial_letter(given), []).append(person)
         page = Page(section_url("people"), "Cá nhân",
                     "Cá nhân được khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
         return self.render("people.html", page, groups=list(groups.items()))
@@ -206,8 +205,8 @@ class PageBuilder:
         return self.render("campaign.html", page, r=record,
                            documents=[self.data.get("documents", d) for d in record.get("basis", [])],
                            models=self.index.models_by_campaign.get(record.id, []),
-                           awards=[a for a in awards if award_status(a) == "tang"],
-                           proposals=[a for a in awards if award_status(a) == "de_nghi"])
+                           awards=conferred(awards),
+                           proposals=proposed(awards))
 
     def model(self, record: Record) -> Page:
         row = self._model_row(record)
@@ -230,8 +229,8 @@ class PageBuilder:
         return self.render("unit.html", page, r=record,
                            commune=self.data.get("units", record.get("commune")) if record.get("commune") else None,
                            parent=self.data.get("units", record.get("parent")) if record.get("parent") else None,
-                           awards=[a for a in awards if award_status(a) == "tang"],
-                           proposals=[a for a in awards if award_status(a) == "de_nghi"],
+                           awards=conferred(awards),
+                           proposals=proposed(awards),
                            models=self.index.models_by_unit.get(record.id, []),
                            located=self.index.units_by_commune.get(record.id, []),
                            children=self.index.children_by_unit.get(record.id, []),
@@ -245,8 +244,8 @@ class PageBuilder:
                     edit_path=record.path, search={"kind": "Cá nhân", **self._award_facets(awards),
                                                     "commune": self._communes_of_unit(unit)})
         return self.render("person.html", page, r=record, unit=unit,
-                           awards=[a for a in awards if award_status(a) == "tang"],
-                           proposals=[a for a in awards if award_status(a) == "de_nghi"],
+                           awards=conferred(awards),
+                           proposals=proposed(awards),
                            models=self.index.models_by_person.get(record.id, []))
 
     def report(self, record: Record) -> Page:
@@ -257,24 +256,23 @@ class PageBuilder:
 
     def year(self, year: int) -> Page:
         awards = self.index.awards_by_year[year]
-        conferred = [a for a in awards if award_status(a) == "tang"]
-        proposals = [a for a in awards if award_status(a) == "de_nghi"]
+        given, proposals = conferred(awards), proposed(awards)
         page = Page(year_url(year), f"Khen thưởng năm {year}",
                     f"Khen thưởng năm {year}: danh hiệu thi đua và hình thức khen thưởng.",
                     edit_path=f"data/awards/{year}/",
                     search={"kind": "Khen thưởng", **self._award_facets(awards), "year": str(year)})
-        return self.render("year.html", page, year=year, groups=self._by_form(conferred),
-                           proposal_groups=self._by_form(proposals), totals=_totals(conferred),
-                           by_form=self._totals_by(conferred, lambda e: (e["rank"], e["name"]), lambda e: e["name"]),
-                           by_level=self._totals_by(conferred, lambda e: s.AWARD_LEVELS.choices.index(e["level"]),
+        return self.render("year.html", page, year=year, groups=self._by_form(given),
+                           proposal_groups=self._by_form(proposals), totals=_totals(given),
+                           by_form=self._totals_by(given, lambda e: (e["rank"], e["name"]), lambda e: e["name"]),
+                           by_level=self._totals_by(given, lambda e: s.AWARD_LEVELS.choices.index(e["level"]),
                                                     lambda e: s.AWARD_LEVELS.label(e["level"])),
                            report=self.data.get("reports", str(year)))
 
     def _award_facets(self, awards: list[Record]) -> dict:
         """Search filters of a page listing awards: the award forms and years (conferred only)."""
-        conferred = [a for a in awards if award_status(a) == "tang"]
-        return {"award": sorted({self.data.vocab[a["award"]]["name"] for a in conferred if a["award"] in self.data.vocab}),
-                "year": sorted({str(a["year"]) for a in conferred})}
+        given = conferred(awards)
+        return {"award": sorted({self.data.vocab[a["award"]]["name"] for a in given if a["award"] in self.data.vocab}),
+                "year": sorted({str(a["year"]) for a in given})}
 
     def _communes_of_unit(self, unit: Record | None) -> list[str]:
         commune = self.index.commune_of(unit) if unit else None
@@ -307,18 +305,7 @@ def _totals(awards: list[Record]) -> dict[str, int]:
 
 
 def _newest_first(award: Record) -> tuple:
-    decision = (award.get("decision") or {}).get("date")
-    return (-(decision or dt.date(award["year"], 12, 31)).toordinal(), award.id)
-
-
-# Tone marks (huyền, hỏi, ngã, sắc, nặng); breve, circumflex and horn make letters of their own.
-_TONES = {"\u0300", "\u0309", "\u0303", "\u0301", "\u0323"}
-
-
-def _initial(word: str) -> str:
-    """The letter a name is listed under: "Ánh" → A, "Ấn" → Â, "Đạt" → Đ (tone dropped, letter kept)."""
-    first = unicodedata.normalize("NFD", word[:1].upper())
-    return unicodedata.normalize("NFC", "".join(ch for ch in first if ch not in _TONES))
+    return (-award_day(award).toordinal(), award.id)
 
 
 _TOC = markdown.Markdown(extensions=["attr_list", "toc"])

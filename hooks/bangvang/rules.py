@@ -8,6 +8,7 @@ from pathlib import Path as FsPath
 from . import schema as s
 from .dataset import DataSet, Record
 from .errors import ErrorLog
+from .text import format_date
 from .yamlpos import Path
 
 RECIPIENT_LABEL = dict(s.RECIPIENT_KINDS.labels)
@@ -142,7 +143,7 @@ def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
     recipients = award.get("recipients", [])
     named = {"tap_the": 0, "ca_nhan": 0, "ho_gia_dinh": 0}
     for recipient in recipients:
-        named[_recipient_kind(recipient)] += 1
+        named[s.recipient_kind(recipient)] += 1
     count = award.get("count", {})
     for key, value in count.items():
         if value < named[key]:
@@ -154,7 +155,7 @@ def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
     allowed = entry.get("recipients", [])
     allowed_text = ", ".join(f"{k} ({RECIPIENT_LABEL[k].lower()})" for k in allowed)
     for i, recipient in enumerate(recipients):
-        kind = _recipient_kind(recipient)
+        kind = s.recipient_kind(recipient)
         if kind not in allowed:
             err(award, ("recipients", i), f"'{name}' không tặng cho {RECIPIENT_LABEL[kind].lower()}; "
                                           f"chỉ tặng cho: {allowed_text}")
@@ -165,11 +166,6 @@ def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
     _check_validity(award, entry, err)
 
 
-def _recipient_kind(recipient: dict) -> str:
-    if recipient.get("person") or recipient.get("name"):
-        return "ca_nhan"
-    return "tap_the"
-
 
 def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
     start, end = entry.get("valid_from"), entry.get("valid_until")
@@ -178,7 +174,7 @@ def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
     decision_date = (award.get("decision") or {}).get("date")
     if decision_date:
         first = last = decision_date
-        path, what = ("decision", "date"), f"ngày quyết định {decision_date.strftime('%d/%m/%Y')}"
+        path, what = ("decision", "date"), f"ngày quyết định {format_date(decision_date)}"
     elif award.get("year"):
         first, last = dt.date(award["year"], 1, 1), dt.date(award["year"], 12, 31)
         path, what = ("year",), f"năm {award['year']}"
@@ -186,6 +182,6 @@ def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
         return
     if (start and last < start) or (end and first > end):
         span = " ".join(filter(None, [
-            f"từ {start.strftime('%d/%m/%Y')}" if start else "",
-            f"đến {end.strftime('%d/%m/%Y')}" if end else ""]))
+            f"từ {format_date(start)}" if start else "",
+            f"đến {format_date(end)}" if end else ""]))
         err(award, path, f"'{entry.get('name', entry.id)}' chỉ được áp dụng {span}; {what} nằm ngoài thời gian đó")

@@ -176,6 +176,11 @@ def _one_of(*keys: str, exactly: bool = False) -> Callable:
     return rule
 
 
+def recipient_kind(recipient: dict) -> str:
+    """tap_the for a unit, ca_nhan for a person record or a name written in the award."""
+    return "ca_nhan" if (recipient.get("person") or recipient.get("name")) else "tap_the"
+
+
 def _recipient(value: dict, err) -> None:
     """A recipient is a unit, a person record, or a name written here (with position and unit)."""
     has = {k for k in ("unit", "person", "name", "position") if value.get(k) is not None}

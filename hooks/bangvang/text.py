@@ -131,6 +131,12 @@ def person_sort_key(name: str, given_name: str | None = None) -> tuple:
     return (sort_key(given)[0], sort_key(rest)[0], name)
 
 
+def initial_letter(word: str) -> str:
+    """The letter a name is listed under: "Ánh" → A, "Ấn" → Â, "Đạt" → Đ (tone dropped, letter kept)."""
+    first = unicodedata.normalize("NFD", word[:1].upper())
+    return nfc("".join(ch for ch in first if ch not in _TONE_MARKS))
+
+
 # ---------------------------------------------------------------------------------------------
 # Display formats (CLDR vi): 1.356 · 95,12% · 150.514 m² · 15/01/2021
 # ---------------------------------------------------------------------------------------------
