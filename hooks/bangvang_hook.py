@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from bangvang.build import SiteBuild, preview_stub_dir
-from bangvang.siteconfig import district_settings, last_commit_epoch
+from bangvang.settings import district_settings, last_commit_epoch
 
 # One build at a time per process; `mkdocs serve` imports this module once, so it is reset in
 # on_config at every rebuild.

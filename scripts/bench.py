@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench.py --scales 1,3     # fewer scales
     .venv/bin/python scripts/bench.py --serve          # also: mkdocs serve --livereload at S=1
 
-For each scale S it generates a synthetic data set (hooks/bangvang/sample.py), builds our site
+For each scale S it generates a synthetic data set (scripts/devtools/sample.py), builds our site
 with `mkdocs build` on a mirror of the project whose data/ is that set, and builds a plain
 Material site with as many Markdown pages of the same average content size, kept out of the
 sidebar as ours are (the fair baseline). Each build runs in its own process; its wall time and
@@ -34,10 +34,9 @@ import yaml
 from babel.numbers import format_decimal
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from bangvang import sample  # noqa: E402
-from bangvang.validation import validate  # noqa: E402
+from devtools import sample
+from bangvang.records.validation import validate
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")

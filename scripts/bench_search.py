@@ -31,9 +31,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from bangvang.text import format_number  # noqa: E402
+from bangvang.text import format_number
 
 
 CHROMIUM = "/usr/bin/chromium"

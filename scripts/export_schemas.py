@@ -4,10 +4,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from bangvang import jsonschema  # noqa: E402
-from bangvang.cli import run  # noqa: E402
+from bangvang.publish import json_schemas as jsonschema
+from bangvang.staff.cli import run
 
 
 def main(argv=None) -> int:
@@ -18,7 +17,7 @@ def main(argv=None) -> int:
     if args.check:
         old = jsonschema.stale(args.out)
         if old:
-            print("Các tệp schema đã cũ so với hooks/bangvang/schema.py: " + ", ".join(old)
+            print("Các tệp schema đã cũ so với hooks/bangvang/records/schema.py: " + ", ".join(old)
                   + ". Chạy: python scripts/export_schemas.py", file=sys.stderr)
             return 1
         print("Các tệp schema khớp với schema.py.")
@@ -29,4 +28,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    run(main)
+    run(main, root=ROOT)

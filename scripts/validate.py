@@ -1,10 +1,9 @@
 """Check every record under data/: `python scripts/validate.py` from the project root."""
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from bangvang.staff.cli import run, validate_main
 
-from bangvang.cli import run, validate_main  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 if __name__ == "__main__":
-    run(validate_main)
+    run(validate_main, root=ROOT)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the package on sys.path, a built seed site, and tools found or skipped."""
+"""Shared fixtures: a built seed site, and tools found or skipped."""
 from __future__ import annotations
 
 import functools
@@ -14,14 +14,13 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
 IN_CI = os.environ.get("CI") == "true"
 
 
 def effective_config() -> dict:
     """mkdocs.yml as a build sees it: with what the hook derives from `extra.district`."""
-    from bangvang.siteconfig import district_settings
+    from bangvang.settings import district_settings
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(district_settings(config["extra"]["district"]))

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bangvang import charts, schema as s
-from bangvang.index import RECIPIENT_KEYS, award_tally, build_index
-from bangvang.validation import validate
+from bangvang.website import charts
+from bangvang.records import schema as s
+from bangvang.website.index import RECIPIENT_KEYS, award_tally, build_index
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 KIND_LABELS = dict(s.RECIPIENT_KINDS.labels)

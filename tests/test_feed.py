@@ -12,8 +12,8 @@ import pytest
 
 from conftest import effective_config
 
-from bangvang.feed import MAX_ENTRIES
-from bangvang.validation import validate
+from bangvang.publish.feed import MAX_ENTRIES
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "{http://www.w3.org/2005/Atom}"

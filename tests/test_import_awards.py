@@ -10,9 +10,9 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from bangvang import schema as s
+from bangvang.records import schema as s
 from bangvang.text import fold
-from bangvang.validation import validate
+from bangvang.records.validation import validate
 
 
 def _records(project: Path, folder: str) -> dict[str, dict]:

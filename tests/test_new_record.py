@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bangvang import schema as s
-from bangvang.scaffold import KIND_FOLDERS
+from bangvang.records import schema as s
+from bangvang.staff.scaffold import KIND_FOLDERS
 from bangvang.text import slugify
-from bangvang.validation import validate
+from bangvang.records.validation import validate
 
 # (kind, name given, extra arguments)
 CASES = [

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bangvang import schema as s
-from bangvang.validation import validate
+from bangvang.records import schema as s
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = list(s.KINDS) + ["vocab"]

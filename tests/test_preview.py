@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from bangvang.build import SiteBuild
-from bangvang.pages import SiteInfo
+from bangvang.website.pages import SiteInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bangvang.index import award_tally
-from bangvang.validation import validate
+from bangvang.website.index import award_tally
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "generate_sample.py"

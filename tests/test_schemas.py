@@ -10,8 +10,8 @@ import jsonschema as jsonschema_lib
 import pytest
 import yaml
 
-from bangvang import jsonschema as js
-from bangvang import schema as s
+from bangvang.publish import json_schemas as js
+from bangvang.records import schema as s
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -186,7 +186,7 @@ def test_the_search_box_folds_queries_exactly_as_the_index_does(browser, project
     """The browser cannot call text.fold, so search.js carries a copy: on every name and title of
     the seed data, in NFC and NFD, upper and lower case, both must give the same key."""
     from bangvang.text import fold
-    from bangvang.validation import validate
+    from bangvang.records.validation import validate
 
     source = (project_root / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
     js_fold = source[source.index("function fold(text)"):]

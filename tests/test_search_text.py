@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from bangvang.search import SearchRecord, html_text, render_record, _environment
+from bangvang.search.pagefind_index import SearchRecord, html_text, render_record, _environment
 from bangvang.text import fold, slugify, sort_key
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731

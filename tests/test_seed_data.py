@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bangvang.index import award_status, award_tally
+from bangvang.website.index import award_status, award_tally
 from bangvang.text import fold
-from bangvang.validation import validate
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require_tool
-from bangvang.validation import validate
+from bangvang.records.validation import validate
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

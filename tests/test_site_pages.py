@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_mkdocs_build
-from bangvang.validation import validate
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 EDIT_BASE = "https://github.com/gia-loc/bang-vang/edit/main/"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from bangvang import schema as s
-from bangvang.validation import validate
+from bangvang.records import schema as s
+from bangvang.records.validation import validate
 from conftest import effective_config, run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]

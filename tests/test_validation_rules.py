@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bangvang.validation import validate
+from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB = ROOT / "data" / "vocab" / "awards.yml"

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from bangvang.errors import MAX_ERRORS_PER_FILE
+from bangvang.records.errors import MAX_ERRORS_PER_FILE
 
 from test_validation_rules import UNIT_XA, assert_refused, errors_for, where
 

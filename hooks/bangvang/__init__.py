@@ -1,5 +1,6 @@
 """The honour roll's logic: load, check, index, render and export the records under data/.
 
-Nothing in this package imports MkDocs, so tests and scripts call it directly; the thin hook
-module beside it (hooks/bangvang_hook.py) connects it to MkDocs events.
+Stages, each a sub-package that imports only earlier ones:
+records → website → publish → search → staff; `text` and `urls` are shared by all, and `build`
+runs the pipeline for the MkDocs hook (hooks/bangvang_hook.py). Nothing here imports MkDocs.
 """

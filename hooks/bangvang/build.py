@@ -9,16 +9,16 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, format_report
-from .index import Index, build_index
-from .pages import Page, PageBuilder, SiteInfo, stub_text
-from .validation import validate
-from .exports import write_open_data
-from .feed import write_feed
-from .opendata import open_data_pages
-from .stats_page import statistics_pages
-from .search import write_search_index
-from .jsonschema import publish as publish_schemas
+from bangvang.records.errors import DataError, format_report
+from bangvang.website.index import Index, build_index
+from bangvang.website.pages import Page, PageBuilder, SiteInfo, stub_text
+from bangvang.records.validation import validate
+from bangvang.publish.open_data_files import write_open_data
+from bangvang.publish.feed import write_feed
+from bangvang.publish.open_data_page import open_data_pages
+from bangvang.website.statistics_page import statistics_pages
+from bangvang.search.pagefind_index import write_search_index
+from bangvang.publish.json_schemas import publish as publish_schemas
 
 
 @dataclass

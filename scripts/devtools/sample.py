@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from . import schema as s
-from .text import nfc, slugify
+from bangvang.records import schema as s
+from bangvang.text import nfc, slugify
 
 # A file in the output folder that marks it as ours, so a re-run may replace it (and nothing else).
 MARKER = ".generated-sample"

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema as s
-from .dataset import DataSet, Record
-from .text import fold, nfc, slugify, unify_tone_style
+from bangvang.records import schema as s
+from bangvang.records.dataset import DataSet, Record
+from bangvang.text import fold, nfc, slugify, unify_tone_style
 
 HEADER_SEARCH_ROWS = 20
 MAX_NAME_CHARS = 200
@@ -370,7 +370,7 @@ def _validate_file(data_dir: Path, out: Path, year: int, docs_dir: Path | None) 
     import shutil
     import tempfile
 
-    from .validation import validate
+    from bangvang.records.validation import validate
 
     try:
         inside = out.resolve().relative_to(data_dir.resolve())
@@ -396,10 +396,10 @@ def import_main(argv: list[str] | None = None) -> int:
     import argparse
     import sys
 
-    from .cli import PROJECT_ROOT, _utf8_output
-    from .errors import ErrorLog
-    from .loader import load_dataset
-    from .text import parse_date
+    from bangvang.staff.cli import PROJECT_ROOT, _utf8_output
+    from bangvang.records.errors import ErrorLog
+    from bangvang.records.loader import load_dataset
+    from bangvang.text import parse_date
 
     parser = argparse.ArgumentParser(
         description="Nhập danh sách khen thưởng (.xlsx hoặc .csv) thành một bản ghi khen thưởng.")

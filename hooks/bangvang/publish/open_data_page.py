@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import schema as s
-from .exports import FLATTENING, OUT_DIR, VOCAB, export_kinds, shape_of
-from .feed import FEED_PATH, feed_awards
-from .pages import Page, PageBuilder
+from bangvang.records import schema as s
+from bangvang.publish.open_data_files import FLATTENING, OUT_DIR, VOCAB, export_kinds, shape_of
+from bangvang.publish.feed import FEED_PATH, feed_awards
+from bangvang.website.pages import Page, PageBuilder
 
 URL = f"{OUT_DIR}/"
 LICENCE = {"name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",

@@ -17,13 +17,13 @@ import jinja2
 import markdown
 from markdown.extensions.toc import slugify as toc_slugify
 
-from . import schema as s
-from .dataset import Record
-from .charts import year_charts
-from .index import RECIPIENT_KEYS, Index, award_day, award_status, award_tally, conferred, proposed
-from .render import markdown_to_html
-from .text import fold, format_date, format_number, format_quantity, initial_letter, sort_key
-from .urls import record_url, relative, section_url, src_uri, year_url
+from bangvang.records import schema as s
+from bangvang.records.dataset import Record
+from bangvang.website.charts import year_charts
+from bangvang.website.index import RECIPIENT_KEYS, Index, award_day, award_status, award_tally, conferred, proposed
+from bangvang.website.safe_markdown import markdown_to_html
+from bangvang.text import fold, format_date, format_number, format_quantity, initial_letter, sort_key
+from bangvang.urls import record_url, relative, section_url, src_uri, year_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema as s
-from .jsonschema import field_description
-from .text import fold, slugify
+from bangvang.records import schema as s
+from bangvang.publish.json_schemas import field_description
+from bangvang.text import fold, slugify
 
 # scripts/new.py KIND → folder of data/
 KIND_FOLDERS = {
@@ -186,7 +186,7 @@ def plan(data_dir: Path, kind_word: str, name: str, year: int | None = None,
 
 def _read_vocab(data_dir: Path) -> dict[str, dict]:
     """The award vocabulary as plain entries (for guessing `award:` from the name); {} if unreadable."""
-    from .yamlpos import YamlProblem, load_yaml
+    from bangvang.records.yamlpos import YamlProblem, load_yaml
 
     try:
         entries = load_yaml((data_dir / s.VOCAB_PATH).read_bytes()).value
@@ -201,7 +201,7 @@ def new_main(argv: list[str] | None = None) -> int:
     import argparse
     import sys
 
-    from .cli import PROJECT_ROOT, _utf8_output
+    from bangvang.staff.cli import PROJECT_ROOT, _utf8_output
 
     parser = argparse.ArgumentParser(
         description="Tạo tệp bản ghi mới, có sẵn mọi trường và chú thích tiếng Việt.",

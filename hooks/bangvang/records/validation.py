@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .dataset import DataSet
-from .errors import DataError, ErrorLog
-from .loader import load_dataset
-from .rules import check_rules
+from bangvang.records.dataset import DataSet
+from bangvang.records.errors import DataError, ErrorLog
+from bangvang.records.loader import load_dataset
+from bangvang.records.rules import check_rules
 
 
 def validate(data_dir: Path, docs_dir: Path | None = None) -> tuple[DataSet, list[DataError]]:

@@ -5,10 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import format_report
-from .validation import validate
+from bangvang.records.errors import format_report
+from bangvang.records.validation import validate
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -38,8 +38,12 @@ def _utf8_output() -> None:
             pass
 
 
-def run(main, argv: list[str] | None = None) -> None:
-    """Run a command so that no Python traceback ever reaches staff."""
+def run(main, argv: list[str] | None = None, root: Path | None = None) -> None:
+    """Run a command so that no Python traceback ever reaches staff. `root`: the project the
+    script belongs to (its data/ and docs/ are the defaults), whichever copy of it that is."""
+    global PROJECT_ROOT
+    if root is not None:
+        PROJECT_ROOT = Path(root)
     try:
         code = main(argv)
     except KeyboardInterrupt:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import schema as s
-from .errors import ErrorLog
-from .privacy import private_key, private_value
-from .text import is_slug, parse_date
-from .yamlpos import Located, Path
+from bangvang.records import schema as s
+from bangvang.records.errors import ErrorLog
+from bangvang.records.privacy import private_key, private_value
+from bangvang.text import is_slug, parse_date
+from bangvang.records.yamlpos import Located, Path
 
 MAX_CHOICES_SHOWN = 13
 

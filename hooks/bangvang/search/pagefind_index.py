@@ -25,8 +25,8 @@ from pathlib import Path
 
 import jinja2
 
-from .text import fold, format_date, nfc
-from .urls import record_url
+from bangvang.text import fold, format_date, nfc
+from bangvang.urls import record_url
 
 log = logging.getLogger("mkdocs.hooks.bangvang.search")
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
-from . import schema as s
-from .dataset import DataSet, Record
-from .errors import ErrorLog
-from .shapecheck import FileCheck, check_shape, check_value
-from .text import is_slug, slugify
-from .yamlpos import MAX_FILE_BYTES, Located, YamlProblem, load_yaml
+from bangvang.records import schema as s
+from bangvang.records.dataset import DataSet, Record
+from bangvang.records.errors import ErrorLog
+from bangvang.records.shapecheck import FileCheck, check_shape, check_value
+from bangvang.text import is_slug, slugify
+from bangvang.records.yamlpos import MAX_FILE_BYTES, Located, YamlProblem, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import schema as s
-from .text import fold
+from bangvang.records import schema as s
+from bangvang.text import fold
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

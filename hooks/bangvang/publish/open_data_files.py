@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import schema as s
-from .dataset import DataSet, Record
+from bangvang.records import schema as s
+from bangvang.records.dataset import DataSet, Record
 
 OUT_DIR = "du-lieu"
 VOCAB = "vocab"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import schema as s
-from .dataset import Record
-from .index import RECIPIENT_KEYS, Index, award_tally, conferred
-from .text import sort_key
+from bangvang.records import schema as s
+from bangvang.records.dataset import Record
+from bangvang.website.index import RECIPIENT_KEYS, Index, award_tally, conferred
+from bangvang.text import sort_key
 
 # Colours with a contrast of at least 3:1 against white (WCAG 1.4.11), and against each other
 # separated by a white gap; each chart also has a legend and a table.

@@ -5,11 +5,11 @@ import datetime as dt
 import difflib
 from pathlib import Path as FsPath
 
-from . import schema as s
-from .dataset import DataSet, Record
-from .errors import ErrorLog
-from .text import format_date
-from .yamlpos import Path
+from bangvang.records import schema as s
+from bangvang.records.dataset import DataSet, Record
+from bangvang.records.errors import ErrorLog
+from bangvang.text import format_date
+from bangvang.records.yamlpos import Path
 
 RECIPIENT_LABEL = dict(s.RECIPIENT_KINDS.labels)
 MAX_SUGGESTIONS = 20

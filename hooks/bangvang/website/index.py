@@ -5,9 +5,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .dataset import DataSet, Record
-from .schema import recipient_kind
-from .text import person_sort_key, sort_key
+from bangvang.records.dataset import DataSet, Record
+from bangvang.records.schema import recipient_kind
+from bangvang.text import person_sort_key, sort_key
 
 RECIPIENT_KEYS = ("tap_the", "ca_nhan", "ho_gia_dinh")
 

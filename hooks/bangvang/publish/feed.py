@@ -10,10 +10,10 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .dataset import DataSet, Record
-from .index import RECIPIENT_KEYS, award_day, award_tally, conferred
-from .text import format_date, format_number
-from .urls import SECTION, year_url
+from bangvang.records.dataset import DataSet, Record
+from bangvang.website.index import RECIPIENT_KEYS, award_day, award_tally, conferred
+from bangvang.text import format_date, format_number
+from bangvang.urls import SECTION, year_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = f"{SECTION['awards']}/feed.xml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from bangvang.text import fold
 
 # Folded fragments of field names staff might add for data the site must not hold.
 _PRIVATE_KEYS = (

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .text import nfc
+from bangvang.text import nfc
 
 MAX_FILE_BYTES = 1_000_000  # a record is a few KB; anything this large is a mistake or an attack
 MAX_SCALAR_CHARS = 200_000

@@ -1,8 +1,8 @@
 """The statistics page (/thong-ke/): every chart of charts.py on one page."""
 from __future__ import annotations
 
-from .charts import statistics_charts
-from .pages import Page, PageBuilder
+from bangvang.website.charts import statistics_charts
+from bangvang.website.pages import Page, PageBuilder
 
 URL = "thong-ke/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from .yamlpos import Located, Path
+from bangvang.records.yamlpos import Located, Path
 
 
 @dataclass

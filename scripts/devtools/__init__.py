@@ -1,0 +1,1 @@
+"""Development tools (synthetic data); not part of the product package."""
