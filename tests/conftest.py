@@ -1,47 +1,16 @@
-"""Shared fixtures: a built seed site, and tools found or skipped."""
+"""Shared fixtures: the fixture project built once, throwaway projects, a browser. Helpers that
+are plain functions live in helpers.py."""
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-
-IN_CI = os.environ.get("CI") == "true"
-
-
-def effective_config() -> dict:
-    """mkdocs.yml as a build sees it: with what the hook derives from `extra.district`."""
-    from bangvang.settings import district_settings
-
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(district_settings(config["extra"]["district"]))
-    return config
-
-
-def require_tool(available: bool, what: str) -> None:
-    """Skip locally when a system tool is missing; in CI a missing tool is a failure."""
-    if available:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} is required in CI (.ci/run installs it)")
-    pytest.skip(f"{what} is not installed")
-
-
-def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
-    if strict:
-        cmd.append("--strict")
-    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+from helpers import CHROMIUM_ARGS, ROOT, make_project, require_tool, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -50,21 +19,24 @@ def project_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The seed data built once with `mkdocs build --strict`; tests read its HTML."""
+def fixture_project(tmp_path_factory) -> Path:
+    """The project with the frozen seed and the fixture extras as its data (never the live data/)."""
+    return make_project(tmp_path_factory.mktemp("fixture") / "project", extra=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(fixture_project, tmp_path_factory) -> Path:
+    """The fixture project built once with `mkdocs build --strict`; tests read its HTML."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site_dir)
+    result = run_mkdocs_build(fixture_project, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 
 
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project (without .venv, site, node_modules) to break on purpose."""
-    dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
+    """A throwaway copy of the project, its data the frozen seed, to change or break on purpose."""
+    return make_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
@@ -74,12 +46,6 @@ def chromium_path() -> str:
     return path
 
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -87,7 +53,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built seed site served on 127.0.0.1 (a free port), as a reader's browser reaches it."""
+    """The built fixture site served on 127.0.0.1 (a free port), as a reader's browser reaches it."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -16,6 +16,8 @@ from bangvang.records import schema as s
 from bangvang.website.index import RECIPIENT_KEYS, award_tally, build_index
 from bangvang.records.validation import validate
 
+from helpers import SEED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 KIND_LABELS = dict(s.RECIPIENT_KINDS.labels)
 LEVEL_LABELS = dict(s.AWARD_LEVELS.labels)
@@ -23,7 +25,7 @@ LEVEL_LABELS = dict(s.AWARD_LEVELS.labels)
 
 @pytest.fixture(scope="module")
 def dataset():
-    data, errors = validate(ROOT / "data", ROOT / "docs")
+    data, errors = validate(SEED_DATA, ROOT / "docs")
     assert not errors
     return data
 
@@ -137,7 +139,7 @@ def test_commune_chart_counts_named_recipients_by_their_commune(tmp_path):
     """On a copy of the data with one more award: units in a commune, a commune itself, a named
     individual of a school: each counts once for its commune; a tally without names counts nowhere."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SEED_DATA, data)
     dataset, _ = validate(data, ROOT / "docs")
     communes = [u for u in dataset.kind("units").values() if u["kind"] in ("xa", "thi_tran")]
     located = [u for u in dataset.kind("units").values() if u.get("commune")]

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import effective_config
+from helpers import effective_config
 
 from bangvang.publish.feed import MAX_ENTRIES
 from bangvang.records.validation import validate
+
+from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "{http://www.w3.org/2005/Atom}"
@@ -56,7 +58,7 @@ def test_entries_are_newest_first_and_the_feed_updated_is_the_newest(feed):
 
 
 def test_entries_are_the_conferred_awards_dated_by_decision(feed):
-    dataset, errors = validate(ROOT / "data", ROOT / "docs")
+    dataset, errors = validate(SEED_DATA, ROOT / "docs")
     assert not errors
     awards = dataset.kind("awards")
     conferred = {a.id for a in awards.values() if a.get("status", "tang") == "tang"}

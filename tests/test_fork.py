@@ -6,7 +6,7 @@ import shutil
 
 import yaml
 
-from conftest import run_mkdocs_build
+from helpers import run_mkdocs_build
 
 
 def _fork(project, tmp_path):

@@ -15,13 +15,15 @@ import yaml
 from bangvang.records import schema as s
 from bangvang.records.validation import validate
 
+from helpers import SEED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = list(s.KINDS) + ["vocab"]
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    data, errors = validate(ROOT / "data", ROOT / "docs")
+    data, errors = validate(SEED_DATA, ROOT / "docs")
     assert not errors, errors
     return data
 
@@ -57,7 +59,7 @@ def test_nothing_in_the_yaml_files_is_missing_from_the_json(built_site):
     """Independent of the loader: every key written in a record file is in its JSON record."""
     for kind in s.KINDS:
         exported = {r["id"]: r for r in json.loads((built_site / "du-lieu" / f"{kind}.json").read_text("utf-8"))}
-        for file in sorted((ROOT / "data" / kind).rglob("*.yml")):
+        for file in sorted((SEED_DATA / kind).rglob("*.yml")):
             written = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
             keys = {k for k, v in written.items() if v not in (None, "", [])}
             assert keys <= set(exported[file.stem]), f"{file}: {keys - set(exported[file.stem])} lost"

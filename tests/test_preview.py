@@ -9,6 +9,8 @@ from pathlib import Path
 from bangvang.build import SiteBuild
 from bangvang.website.pages import SiteInfo
 
+from helpers import SEED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -21,7 +23,7 @@ def _stubs(data: Path, folder: Path) -> dict[str, int]:
 
 def test_only_the_pages_an_edit_touches_are_written_again(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SEED_DATA, data)
     stubs = tmp_path / "stubs"
     before = _stubs(data, stubs)
     assert "ca-nhan/le-van-tuan.md" in before and "phong-trao/index.md" in before

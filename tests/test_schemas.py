@@ -13,8 +13,10 @@ import yaml
 from bangvang.publish import json_schemas as js
 from bangvang.records import schema as s
 
+from helpers import SEED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
+DATA = SEED_DATA
 SCHEMAS = ROOT / "schemas"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
@@ -162,7 +164,8 @@ def test_vscode_maps_every_data_folder_to_its_schema():
     for schema_file, globs in mapping.items():
         assert (ROOT / schema_file).is_file()
         kind = Path(schema_file).name.removesuffix(".schema.json")
-        files = {p for g in globs for p in ROOT.glob(g)}
+        # the globs, read against the frozen seed (laid out as data/ is)
+        files = {p for g in globs for p in SEED_DATA.glob(g.removeprefix("data/"))}
         assert set(_files(kind)) <= files, f"{globs} misses some {kind} records"
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool
+from helpers import require_tool
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

@@ -18,12 +18,14 @@ from bangvang.website.index import award_status, award_tally
 from bangvang.text import fold
 from bangvang.records.validation import validate
 
+from helpers import SEED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    data, errors = validate(ROOT / "data", ROOT / "docs")
+    data, errors = validate(SEED_DATA, ROOT / "docs")
     assert errors == [], "\n".join(map(str, errors))
     return data
 
@@ -317,6 +319,6 @@ SOURCE_TYPOS = ["tiến tiến", "Thủ tưởng", "dnah hiệu", "chuyên cacnh
 
 
 def test_typos_of_the_source_are_corrected():
-    texts = {p: p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yml")}
+    texts = {p: p.read_text(encoding="utf-8") for p in SEED_DATA.rglob("*.yml")}
     left = [(wrong, str(p.relative_to(ROOT))) for wrong in SOURCE_TYPOS for p, t in texts.items() if wrong in t]
     assert not left

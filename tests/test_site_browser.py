@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tool
+from helpers import require_tool
 from bangvang.records.validation import validate
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+
+from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -19,7 +21,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def _page_kinds() -> dict[str, str]:
     """One page of every kind, picked from the seed records."""
-    data, errors = validate(ROOT / "data", ROOT / "docs")
+    data, errors = validate(SEED_DATA, ROOT / "docs")
     assert errors == []
     campaigns = data.kind("campaigns").values()
     campaign = next((c for c in campaigns if c.get("basis")), next(iter(campaigns)))
@@ -93,7 +95,7 @@ def test_page_kind_on_a_desktop(browser, site_url, kind):
 
 
 def test_models_filter_by_commune(browser, site_url):
-    data, _ = validate(ROOT / "data", ROOT / "docs")
+    data, _ = validate(SEED_DATA, ROOT / "docs")
     units = data.kind("units")
 
     def communes(model) -> set[str]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 import filecmp
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs_build
+from helpers import run_mkdocs_build
 from bangvang.records.validation import validate
+from helpers import Doc, read
+
+from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 EDIT_BASE = "https://github.com/gia-loc/bang-vang/edit/main/"
@@ -24,96 +26,6 @@ TREE_BASE = "https://github.com/gia-loc/bang-vang/tree/main/"
 # ---------------------------------------------------------------------------------------------
 # Reading a built page
 # ---------------------------------------------------------------------------------------------
-
-class Doc(HTMLParser):
-    """One built page: the text and links of its content (<article>), every id, every element."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-            "track", "wbr"}
-
-    def __init__(self, html: str, url: str = ""):
-        super().__init__(convert_charrefs=True)
-        self.html = html
-        self.url = url  # "phong-trao/x/": where the page is, to resolve its relative links
-        self.ids: list[str] = []
-        self.elements: list[tuple[str, dict]] = []  # (tag, attrs) of the whole page
-        self.links: list[tuple[str, str]] = []  # (href, text) inside the content
-        self.headings: list[tuple[str, str | None, str]] = []  # (tag, id, text) inside the content
-        self.chrome_text: list[str] = []  # visible text outside the content
-        self._text: list[str] = []
-        self._depth = 0  # open elements inside <article class="md-content__inner">
-        self._anchor: list | None = None
-        self._heading: list | None = None
-        self._skip = 0  # inside <script>/<style>
-        self.feed(html)
-        self.text = " ".join(" ".join(self._text).split())
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.elements.append((tag, attrs))
-        if attrs.get("id"):
-            self.ids.append(attrs["id"])
-        if tag in ("script", "style"):
-            self._skip += 1
-        if self._depth:
-            if tag not in self.VOID:
-                self._depth += 1
-            if tag == "a":
-                self._anchor = [attrs.get("href", ""), []]
-            if re.fullmatch(r"h[1-6]", tag):
-                self._heading = [tag, attrs.get("id"), []]
-        elif tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
-            self._depth = 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
-        if not self._depth:
-            return
-        if tag == "a" and self._anchor is not None:
-            self.links.append((self._anchor[0], " ".join(" ".join(self._anchor[1]).split())))
-            self._anchor = None
-        if self._heading is not None and tag == self._heading[0]:
-            self.headings.append((tag, self._heading[1], " ".join(" ".join(self._heading[2]).split())))
-            self._heading = None
-        self._depth -= 1
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        if self._depth:
-            self._text.append(data)
-            if self._anchor is not None:
-                self._anchor[1].append(data)
-            if self._heading is not None:
-                self._heading[2].append(data)
-        elif data.strip():
-            self.chrome_text.append(data.strip())
-
-    def resolve(self, href: str) -> str:
-        """A link as a path from the site root ("tap-the/x/", "van-ban/#id"); web addresses as they are."""
-        if re.match(r"[a-z]+:", href):
-            return href
-        path, hash_, fragment = href.partition("#")
-        if not path:
-            return self.url + hash_ + fragment
-        resolved = posixpath.normpath(posixpath.join(self.url or ".", path))
-        resolved = "" if resolved == "." else resolved + ("/" if path.endswith("/") else "")
-        return resolved + hash_ + fragment
-
-    def hrefs(self) -> list[str]:
-        return [self.resolve(href) for href, _ in self.links]
-
-    def has_link(self, target: str) -> bool:
-        """A link in the content to this site path or web address."""
-        return target in self.hrefs()
-
-
-def read(site: Path, url: str) -> Doc:
-    path = site / url / "index.html" if url else site / "index.html"
-    assert path.exists(), f"no page at /{url}"
-    return Doc(path.read_text(encoding="utf-8"), f"{url}/" if url else "")
-
 
 def vn_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
@@ -129,7 +41,7 @@ def tally(award) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def data():
-    dataset, errors = validate(ROOT / "data", ROOT / "docs")
+    dataset, errors = validate(SEED_DATA, ROOT / "docs")
     assert errors == []
     return dataset
 

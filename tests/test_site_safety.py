@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import run_mkdocs_build
-from test_site_pages import Doc, read
+from helpers import run_mkdocs_build
+from helpers import Doc, read
 
 SCRIPT = '<script>alert("bv-xss-1")</script>'
 IMG = '<img src=x onerror=alert("bv-xss-2")>'

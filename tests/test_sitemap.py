@@ -4,7 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import effective_config
+from helpers import effective_config
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -8,7 +8,7 @@ import yaml
 
 from bangvang.records import schema as s
 from bangvang.records.validation import validate
-from conftest import effective_config, run_mkdocs_build
+from helpers import effective_config, run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "huong-dan"

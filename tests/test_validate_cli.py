@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_mkdocs_build
-from test_validation_rules import AWARD_FILE, write_data
+from helpers import run_mkdocs_build
+from helpers import AWARD_FILE, write_data
 
 ROOT = Path(__file__).resolve().parents[1]
 ERROR_LINE = re.compile(r"^(data/[^:]+):(\d+):(\d+): (.+)$")

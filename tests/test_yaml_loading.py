@@ -13,7 +13,7 @@ import pytest
 
 from bangvang.records.errors import MAX_ERRORS_PER_FILE
 
-from test_validation_rules import UNIT_XA, assert_refused, errors_for, where
+from helpers import UNIT_XA, assert_refused, errors_for, where
 
 UNIT = "units/xa-a.yml"
 
