@@ -136,7 +136,8 @@ UNIT_KINDS = Enum(labels=(
 COMMUNE_KINDS = ("xa", "thi_tran")
 
 DOCUMENT_KINDS = Enum(labels=tuple((k, k) for k in (
-    "Luật", "Nghị quyết", "Nghị định", "Chỉ thị", "Quyết định", "Kế hoạch", "Thông tư", "Công văn", "Khác")))
+    "Luật", "Nghị quyết", "Nghị định", "Chỉ thị", "Quyết định", "Kế hoạch", "Thông tư", "Công văn",
+    "Tờ trình", "Thông báo", "Báo cáo", "Khác")))
 
 CAMPAIGN_KINDS = Enum(labels=(("thuong_xuyen", "Thường xuyên"), ("chuyen_de", "Theo chuyên đề")))
 
@@ -157,7 +158,7 @@ AWARD_CATEGORIES = Enum(labels=(
 AWARD_LEVELS = Enum(labels=(
     ("trung_uong", "Trung ương"), ("tinh", "Tỉnh"), ("huyen", "Huyện"), ("xa", "Xã"), ("co_quan", "Cơ quan, đơn vị")))
 
-AWARD_STATUS = Enum(labels=(("tang", "Được tặng"), ("de_nghi", "Đề nghị cấp trên")))
+AWARD_STATUS = Enum(labels=(("tang", "Được tặng"), ("de_nghi", "Đề nghị cấp trên"), ("huy_bo", "Đã hủy bỏ")))
 
 # ---------------------------------------------------------------------------------------------
 # Rules inside one mapping (they get the mapping and report through `err(key, message)`)
@@ -177,20 +178,39 @@ def _one_of(*keys: str, exactly: bool = False) -> Callable:
 
 
 def recipient_kind(recipient: dict) -> str:
-    """tap_the for a unit, ca_nhan for a person record or a name written in the award."""
+    """tap_the for a unit, ca_nhan for a person record; a name written in the award is ca_nhan
+    unless its `kind` says otherwise (a collective or household not yet in data/units/)."""
+    if recipient.get("name") and recipient.get("kind"):
+        return recipient["kind"]
     return "ca_nhan" if (recipient.get("person") or recipient.get("name")) else "tap_the"
 
 
 def _recipient(value: dict, err) -> None:
     """A recipient is a unit, a person record, or a name written here (with position and unit)."""
-    has = {k for k in ("unit", "person", "name", "position") if value.get(k) is not None}
+    has = {k for k in ("unit", "person", "name", "position", "kind", "unit_name") if value.get(k) is not None}
     if not has & {"unit", "person", "name"}:
         err(None, "mỗi người nhận cần 'unit' (tập thể), 'person' (cá nhân có bản ghi) hoặc 'name' (họ tên)")
     elif "person" in has and has & {"unit", "name", "position"}:
         extra = sorted(has & {"unit", "name", "position"})[0]
         err(extra, f"người nhận có 'person' thì không ghi thêm '{extra}' (chức vụ, đơn vị nằm trong bản ghi cá nhân)")
+    elif "person" in has and has & {"kind", "unit_name"}:
+        extra = sorted(has & {"kind", "unit_name"})[0]
+        err(extra, f"người nhận có 'person' thì không ghi thêm '{extra}'")
     elif "position" in has and "name" not in has:
         err("position", "'position' chỉ dùng kèm 'name' (người nhận ghi họ tên trực tiếp)")
+    elif has & {"kind", "unit_name"} and "name" not in has:
+        extra = sorted(has & {"kind", "unit_name"})[0]
+        err(extra, f"'{extra}' chỉ dùng kèm 'name' (người nhận ghi tên trực tiếp)")
+    elif "unit" in has and "unit_name" in has:
+        err("unit_name", "đã có 'unit' (mã tập thể) thì không ghi thêm 'unit_name'")
+
+
+def _annulled_with_decision(value: dict, err) -> None:
+    """An annulled award names the annulling decision; the decision only goes with that status."""
+    if value.get("status") == "huy_bo" and not value.get("annulment"):
+        err("status", "khen thưởng đã hủy bỏ (huy_bo) cần 'annulment' ghi quyết định hủy bỏ và lý do")
+    elif value.get("annulment") and value.get("status") != "huy_bo":
+        err("annulment", "'annulment' chỉ ghi khi 'status: huy_bo' (khen thưởng đã bị hủy bỏ)")
 
 
 def _range_ordered(value: dict, err) -> None:
@@ -244,6 +264,11 @@ UNIT = Shape("Tập thể", (
     Field("parent", Ref(kind="units"), "Đơn vị cấp trên", "Mã của đơn vị cấp trên."),
     ALIASES,
     Field("summary", Text(markdown=True), "Giới thiệu", "Đoạn giới thiệu ngắn (Markdown)."),
+    Field("until", Date(), "Ngừng hoạt động từ ngày",
+          "Ngày đơn vị kết thúc (sáp nhập, giải thể), ví dụ 2025-07-01; để trống khi còn hoạt động."),
+    Field("successors", ListOf(item=Ref(kind="units")), "Đơn vị kế thừa",
+          "Mã các đơn vị tiếp nhận (ví dụ xã mới sau sáp nhập)."),
+    Field("ended_by", Ref(kind="documents"), "Văn bản sáp nhập, giải thể", "Mã văn bản quy định việc kết thúc."),
 ))
 
 PERSON = Shape("Cá nhân", (
@@ -255,6 +280,11 @@ PERSON = Shape("Cá nhân", (
     ALIASES,
 ))
 
+SIGNER = Shape("Người ký", (
+    Field("name", Text(), "Họ và tên", required=True),
+    Field("position", Text(), "Chức vụ"),
+))
+
 DOCUMENT = Shape("Văn bản", (
     ID_FIELD,
     Field("number", Text(), "Số hiệu", "Như in trên văn bản, ví dụ '34-CT/TW', '91/2017/NĐ-CP'.", required=True),
@@ -263,6 +293,8 @@ DOCUMENT = Shape("Văn bản", (
     Field("date", Date(), "Ngày ban hành"),
     Field("title", Text(), "Trích yếu"),
     Field("url", Url(), "Đường dẫn", "Chỉ địa chỉ http:// hoặc https://."),
+    Field("signed_by", SIGNER, "Người ký", "Họ tên và chức vụ người ký văn bản."),
+    Field("file", Text(), "Bản quét (PDF)", "Tệp PDF trong docs/files/, ví dụ files/qd-456-qd-ubnd.pdf."),
 ))
 
 RESULT = Shape("Kết quả một năm", (
@@ -308,13 +340,38 @@ MODEL = Shape("Điển hình tiên tiến", (
 DECISION = Shape("Quyết định khen thưởng", (
     Field("number", Text(), "Số quyết định", "Như in, ví dụ '1034/QĐ-UBND'."),
     Field("date", Date(), "Ngày quyết định"),
-), rules=(_one_of("number", "date"),))
+    Field("document", Ref(kind="documents"), "Văn bản", "Mã văn bản trong data/documents/ (khi đã có bản ghi)."),
+), rules=(_one_of("number", "date", "document"),))
+
+PROPOSAL = Shape("Văn bản đề nghị", (
+    Field("number", Text(), "Số tờ trình, văn bản đề nghị", "Như in, ví dụ '45/TTr-UBND'."),
+    Field("date", Date(), "Ngày đề nghị"),
+    Field("document", Ref(kind="documents"), "Văn bản", "Mã văn bản trong data/documents/ (khi đã có bản ghi)."),
+), rules=(_one_of("number", "date", "document"),))
+
+ANNULMENT = Shape("Hủy bỏ khen thưởng", (
+    Field("number", Text(), "Số quyết định hủy bỏ", "Như in, ví dụ '789/QĐ-UBND'."),
+    Field("date", Date(), "Ngày quyết định hủy bỏ"),
+    Field("document", Ref(kind="documents"), "Văn bản", "Mã văn bản trong data/documents/ (khi đã có bản ghi)."),
+    Field("reason", Text(), "Lý do hủy bỏ", "Ví dụ: kê khai không trung thực thành tích.", required=True),
+), rules=(_one_of("number", "date", "document"),))
+
+PUBLIC_COMMENT = Shape("Lấy ý kiến nhân dân", (
+    Field("from", Date(), "Từ ngày", required=True),
+    Field("to", Date(), "Đến ngày", required=True),
+    Field("where", Text(), "Nơi nhận ý kiến",
+          "Cách gửi ý kiến, ví dụ địa chỉ cơ quan; để trống thì dùng địa chỉ liên hệ của trang."),
+))
 
 RECIPIENT = Shape("Người nhận", (
     Field("unit", Ref(kind="units"), "Tập thể", "Mã tập thể (khi là tập thể)."),
     Field("person", Ref(kind="people"), "Cá nhân", "Mã cá nhân (khi đã có bản ghi)."),
     Field("name", Text(), "Họ và tên", "Tên cá nhân chỉ ghi ở đây (khi chưa có bản ghi)."),
     Field("position", Text(), "Chức vụ", "Chức vụ (kèm 'name')."),
+    Field("unit_name", Text(), "Tên đơn vị", "Đơn vị công tác khi đơn vị chưa có bản ghi (kèm 'name')."),
+    Field("kind", RECIPIENT_KINDS, "Loại người nhận",
+          "Kèm 'name': ca_nhan (mặc định), tap_the (tập thể chưa có bản ghi) hoặc ho_gia_dinh."),
+    Field("reason", Text(), "Thành tích riêng", "Thành tích của riêng người nhận này, khi khác nhau từng người."),
 ), rules=(_recipient,))
 
 COUNT = Shape("Số lượng", (
@@ -331,26 +388,25 @@ AWARD = Shape("Khen thưởng", (
           "tang (đã được tặng, mặc định) hoặc de_nghi (đã trình cấp trên, chưa được tặng)."),
     Field("name_as_written", Text(), "Tên như trong văn bản"),
     Field("issuer", Text(), "Cấp tặng", "Ai quyết định khen thưởng, ví dụ 'Chủ tịch UBND tỉnh Hải Dương'."),
-    Field("decision", DECISION, "Quyết định"),
+    Field("decision", DECISION, "Quyết định", "Số và ngày quyết định khen thưởng, hoặc mã văn bản."),
+    Field("proposal", PROPOSAL, "Văn bản đề nghị", "Tờ trình, văn bản đề nghị khen thưởng (số, ngày hoặc mã văn bản)."),
+    Field("annulment", ANNULMENT, "Hủy bỏ", "Khi khen thưởng bị hủy bỏ (status: huy_bo): quyết định và lý do."),
+    Field("public_comment", PUBLIC_COMMENT, "Lấy ý kiến",
+          "Thời gian công khai lấy ý kiến nhân dân về đề nghị khen thưởng (from, to)."),
     Field("campaign", Ref(kind="campaigns"), "Phong trào", "Mã phong trào thi đua."),
     Field("reason", Text(), "Thành tích", "Lý do khen thưởng (chữ thường, không Markdown)."),
-    Field("note", Text(), "Ghi chú"),
+    Field("note", Text(), "Ghi chú nội bộ", "Ghi chú cho người cập nhật; không hiển thị trên trang."),
     Field("recipients", ListOf(item=RECIPIENT), "Danh sách được khen",
           "Mỗi mục là unit (tập thể), person (cá nhân có bản ghi) hoặc name (+ position, unit)."),
     Field("count", COUNT, "Số lượng", "Khi văn bản chỉ nêu số lượng: tap_the, ca_nhan, ho_gia_dinh."),
     Field("source", Ref(kind="reports"), "Nguồn", "Năm của báo cáo nêu khen thưởng này, ví dụ '2021'."),
-), rules=(_one_of("recipients", "count"),))
+), rules=(_one_of("recipients", "count"), _annulled_with_decision))
 
 SECTION = Shape("Mục của báo cáo", (
     Field("heading", Text(), "Tiêu đề mục", required=True),
     # optional: a heading that only opens its subsections ("II. KẾT QUẢ …", "Phần thứ hai") has no text
     Field("text", Text(markdown=True), "Nội dung", "Markdown; để trống khi mục chỉ gồm các mục con."),
     Field("level", Integer(minimum=1, maximum=3), "Cấp tiêu đề", "1, 2 hoặc 3."),
-))
-
-SIGNER = Shape("Người ký", (
-    Field("name", Text(), "Họ và tên", required=True),
-    Field("position", Text(), "Chức vụ"),
 ))
 
 REPORT = Shape("Báo cáo tổng kết", (
