@@ -6,6 +6,7 @@ the page's pre-rendered body; on_post_build writes the exports.
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from mkdocs.structure.files import File
 
 from bangvang.build import SiteBuild, preview_stub_dir
 from bangvang.settings import district_settings, last_commit_epoch
+
+log = logging.getLogger("mkdocs.hooks.bangvang")
 
 # One build at a time per process; `mkdocs serve` imports this module once, so it is reset in
 # on_config at every rebuild.
@@ -39,11 +42,21 @@ def on_config(config):
             os.environ["SOURCE_DATE_EPOCH"] = epoch
     for key, value in district_settings((config["extra"] or {}).get("district") or {}).items():
         config[key] = value
+    previous = _build
     _build = SiteBuild.from_config(root, config)
     _build.serving = _serving
     errors = _build.load()
     if errors:
-        raise PluginError("\n" + _build.error_report(errors))
+        if not _serving:
+            raise PluginError("\n" + _build.error_report(errors))
+        # The preview must not hang on a build that cannot finish: it serves the error list in
+        # place of the pages the reader may be looking at, and recovers at the next valid save.
+        log.error("\n" + _build.error_report(errors))
+        if previous is not None:
+            _build.keep_urls_of(previous)
+        _build.show_errors(errors)
+    else:
+        _build.start_search()  # indexes while MkDocs renders; on_post_build waits for it
     return config
 
 

@@ -38,21 +38,44 @@ def test_workflow_is_the_only_one():
     assert [p.name for p in (ROOT / ".github" / "workflows").glob("*.y*ml")] == ["site.yml"]
 
 
-def test_every_pull_request_and_push_runs_ci_then_a_strict_build():
+def _step_index(steps: list[dict], needle: str) -> int:
+    return next(i for i, step in enumerate(steps) if needle in (step.get("run", "") + step.get("uses", "")))
+
+
+def test_pull_requests_are_checked_data_first_then_build_then_tests():
     flow = _workflow()
-    assert {"pull_request", "push"} <= set(flow["on"])
-    build = flow["jobs"]["build"]
-    runs = [step.get("run", "").strip() for step in _steps(build)]
-    setup = next(step for step in _steps(build) if step.get("uses", "").startswith("actions/setup-python@"))
+    assert {"pull_request", "push", "workflow_dispatch"} <= set(flow["on"])
+    # one run per pull request: pushes only trigger runs on main (a PR branch's push is its PR's run)
+    assert flow["on"]["push"] == {"branches": ["main"]}
+    steps = _steps(flow["jobs"]["build"])
+    setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
     assert str(setup["with"]["python-version"]) == "3.11"
-    assert "bash .ci/run" in runs
-    build_cmd = next(r for r in runs if "mkdocs build" in r)
-    assert runs.index("bash .ci/run") < runs.index(build_cmd)
-    assert "--strict" in shlex.split(build_cmd)
-    # nothing is published before every check has run
-    upload = next(i for i, step in enumerate(_steps(build)) if step.get("uses", "").startswith(
-        "actions/upload-pages-artifact@"))
-    assert upload > runs.index(build_cmd)
+    validation, build, tests = (_step_index(steps, "scripts/pr_check.py"), _step_index(steps, "mkdocs build"),
+                                _step_index(steps, "bash .ci/run"))
+    assert validation < build < tests
+    assert "--strict" in shlex.split(steps[build]["run"])
+    assert "--base" in steps[validation]["run"]
+    upload = _step_index(steps, "actions/upload-pages-artifact@")
+    assert upload > tests  # nothing is published before every check has run
+
+
+def test_superseded_runs_are_cancelled_and_installs_cached():
+    flow = _workflow()
+    assert "pull_request" in flow["concurrency"]["group"]
+    assert "pull_request" in str(flow["concurrency"]["cancel-in-progress"])
+    steps = _steps(flow["jobs"]["build"])
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    node = next(s for s in steps if s.get("uses", "").startswith("actions/setup-node@"))
+    assert python["with"]["cache"] == "pip" and node["with"]["cache"] == "npm"
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
+
+
+def test_a_pull_requests_built_site_is_uploaded_to_look_at():
+    steps = _steps(_workflow()["jobs"]["build"])
+    artifact = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert artifact["if"] == "github.event_name == 'pull_request'"
+    assert artifact["with"]["path"] == "site"
 
 
 def test_the_workflow_runs_the_same_commands_as_ci_run():
@@ -67,18 +90,17 @@ def test_the_workflow_runs_the_same_commands_as_ci_run():
     assert build_cmd.strip() in readme, "the workflow builds as the README says"
 
 
-def test_only_pushes_to_main_deploy_to_pages():
+def test_only_main_deploys_to_pages_on_push_or_a_manual_run():
     flow = _workflow()
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     upload = next(s for s in _steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     for condition in (upload["if"], deploy["if"]):
-        assert "github.event_name == 'push'" in condition and "refs/heads/main" in condition
+        assert "github.event_name != 'pull_request'" in condition and "refs/heads/main" in condition
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in _steps(deploy))
-    assert "group" in flow["concurrency"]
     assert flow["permissions"] == {"contents": "read"}  # least privilege outside the deploy job
 
 
@@ -102,7 +124,7 @@ def test_pre_commit_config_parses_and_covers_validation_and_every_schema():
     used = set(re.findall(r"schemas/([\w-]+\.schema\.json)", entries))
     assert used == schemas
     for hook in hooks:
-        assert re.compile(hook.get("files", "")), hook["id"]
+        assert hook.get("files"), f"{hook['id']} runs on every file"
 
 
 @pytest.mark.parametrize("hook", _hooks(), ids=lambda h: h["id"])

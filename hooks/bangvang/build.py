@@ -11,14 +11,19 @@ from pathlib import Path
 
 from bangvang.records.errors import DataError, format_report
 from bangvang.website.index import Index, build_index
+from bangvang.urls import src_uri
+from bangvang.website.error_page import TITLE as ERROR_TITLE, error_page_html
 from bangvang.website.pages import Page, PageBuilder, SiteInfo, stub_text
 from bangvang.records.validation import validate
 from bangvang.publish.open_data_files import write_open_data
 from bangvang.publish.feed import write_feed
 from bangvang.publish.open_data_page import open_data_pages
 from bangvang.website.statistics_page import statistics_pages
-from bangvang.search.pagefind_index import write_search_index
+from bangvang.search.search_step import SearchStep
 from bangvang.publish.json_schemas import publish as publish_schemas
+from bangvang.publish.photo_copies import write_photo_copies
+from bangvang.website.proposals_page import proposals_pages
+from bangvang.settings import site_info
 
 
 @dataclass
@@ -31,21 +36,15 @@ class SiteBuild:
     serving: bool = False  # `mkdocs serve`: a preview rebuilt on every edit, so keep rebuilds cheap
     index: Index | None = None
     _pages: dict[str, Page] = field(default_factory=dict)
+    failed: bool = False  # the data had errors: the preview shows them instead of the site
+    search: SearchStep | None = None  # the search index, built while MkDocs renders the pages
 
     @classmethod
     def from_config(cls, root: Path, config) -> "SiteBuild":
         extra = config.get("extra") or {}
-        district = extra.get("district") or {}
-        repo_url = (config.get("repo_url") or "").rstrip("/")
-        branch = extra.get("branch", "main")
         return cls(
             root=root,
-            site=SiteInfo(
-                district=district.get("name", "huyện Gia Lộc"),
-                province=district.get("province", "tỉnh Hải Dương"),
-                contact=district.get("contact", ""),
-                edit_base=f"{repo_url}/edit/{branch}/" if repo_url else None,
-            ),
+            site=site_info(config),
             data_dir=root / extra.get("data_dir", "data"),
             docs_dir=Path(config["docs_dir"]),
             site_url=config.get("site_url") or "",
@@ -66,6 +65,20 @@ class SiteBuild:
     @staticmethod
     def error_report(errors: list[DataError]) -> str:
         return format_report(errors)
+
+    def keep_urls_of(self, previous: "SiteBuild") -> None:
+        """Take over the page URLs of the last build (the preview's pages stay where they were)."""
+        self._pages = dict(previous._pages)
+
+    def show_errors(self, errors: list[DataError]) -> None:
+        """Preview only: every page this build knows (or the home page) shows the error list, so
+        the page being looked at reloads into it; nothing else is written until the data is valid."""
+        known = [p.url for p in self._pages.values()] or [""]
+        body = error_page_html(errors)
+        self._pages = {src_uri(url): Page(url, ERROR_TITLE, ERROR_TITLE, html=body) for url in known}
+        if "index.md" not in self._pages:
+            self._pages["index.md"] = Page("", ERROR_TITLE, ERROR_TITLE, html=body)
+        self.failed = True
 
     def pages(self) -> list[Page]:
         return list(self._pages.values())
@@ -97,17 +110,29 @@ class SiteBuild:
                 path.write_text(text, encoding="utf-8")
         return folder
 
+    def start_search(self) -> None:
+        """Start indexing for search (records from the data, Pagefind in the background); the
+        post-build step waits for it. Called once the data is loaded and valid."""
+        self.search = SearchStep.start(self.index, self.pages(), self.docs_dir, self.root, self.serving)
+
     def post_build(self, site_dir: Path) -> None:
         """Files beside the pages: open data, feed, schemas, search index (each module writes its own)."""
+        if self.failed:
+            return  # the preview shows the data's errors; exports wait for valid data
         for step in POST_BUILD_STEPS:
             step(self, site_dir)
 
 
 # Pages beyond the record pages (statistics, open data…): functions (PageBuilder) -> list[Page].
-PAGE_PROVIDERS: list = [open_data_pages, statistics_pages]
+PAGE_PROVIDERS: list = [open_data_pages, statistics_pages, proposals_pages]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
-POST_BUILD_STEPS: list = [write_open_data, write_feed, write_search_index, publish_schemas]
+POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies]
+
+
+def _finish_search(build: SiteBuild, site_dir: Path) -> None:
+    if build.search is not None:
+        build.search.finish(site_dir)
 
 
 def _fingerprint(page: Page) -> str:
