@@ -1,6 +1,6 @@
 """Benchmark the site build at several data scales against a plain MkDocs Material site.
 
-    .venv/bin/python scripts/bench.py                  # S = 1, 3, 10; writes docs/benchmark.md
+    .venv/bin/python scripts/bench.py                  # S = 1, 3, 10; writes benchmarks/build.md
     .venv/bin/python scripts/bench.py --scales 1,3     # fewer scales
     .venv/bin/python scripts/bench.py --serve          # also: mkdocs serve --livereload at S=1
 
@@ -618,8 +618,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="dựng mỗi trang N lần, lấy lần ít thời gian CPU nhất")
     parser.add_argument("--serve", action="store_true", help="đo thêm mkdocs serve --livereload ở S=1")
     parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
-    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmark.md",
-                        help="tệp ghi bảng kết quả (mặc định docs/benchmark.md); '-' để không ghi")
+    parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "build.md",
+                        help="tệp ghi bảng kết quả (mặc định benchmarks/build.md); '-' để không ghi")
     parser.add_argument("--json", type=Path, help="ghi thêm số liệu thô ra tệp JSON")
     parser.add_argument("--from-json", type=Path, help="không đo: viết lại bảng từ tệp JSON của một lần chạy trước")
     parser.add_argument("--profile", type=int, metavar="S",

@@ -1,6 +1,6 @@
 """Benchmark the header search on a generated site of about 5,000 pages (issue 4).
 
-    .venv/bin/python scripts/bench_search.py                 # scale 2 (~5,000 pages); writes docs/benchmark-search.md
+    .venv/bin/python scripts/bench_search.py                 # scale 2 (~5,000 pages); writes benchmarks/search.md
     .venv/bin/python scripts/bench_search.py --scale 1 --no-write
 
 It generates a synthetic data set (scripts/generate_sample.py), builds the site twice on a mirror
@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(args.scale, stats, seconds, differ, rows)
     print(text)
     if not args.no_write:
-        (ROOT / "docs" / "benchmark-search.md").write_text(text, encoding="utf-8")
+        (ROOT / "benchmarks" / "search.md").write_text(text, encoding="utf-8")
     return 0
 
 

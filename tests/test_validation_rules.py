@@ -228,12 +228,64 @@ def test_dates_in_both_formats_are_read(tmp_path, written, day):
 
 @pytest.mark.parametrize("written", [
     "30/02/2021", "2021-02-30", "29/02/2021", "'2021-02-29'", "31/04/2021", "2021-13-01", "00/01/2021",
-    "hôm qua", "2021", "15.01.2021", "2021-01-15 10:00:00",
+    "hôm qua", "2021", "2021-01-15 10:00:00", "31.02.2021",
 ])
 def test_impossible_or_malformed_date_is_refused(tmp_path, written):
     text = f"number: 1\nkind: Chỉ thị\nissuer: X\ndate: {written}\n"
     _, errors = errors_for(tmp_path, {"documents/chi-thi-34-ct-tw.yml": text})
     assert_refused(errors, "documents/chi-thi-34-ct-tw.yml", (4, 7), "ngày có thật", "DD/MM/YYYY")
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("15.3.2022", "15/03/2022"), ("15.01.2021", "15/01/2021"), ("15-03-2022", "15/03/2022"),
+    ("2022/3/15", "15/03/2022"), ("5 . 3 . 2022", "05/03/2022"),
+])
+def test_a_date_in_another_spelling_is_answered_with_the_day_it_means(tmp_path, written, meant):
+    text = f"number: 1\nkind: Chỉ thị\nissuer: X\ndate: '{written}'\n"
+    _, errors = errors_for(tmp_path, {"documents/chi-thi-34-ct-tw.yml": text})
+    assert_refused(errors, "documents/chi-thi-34-ct-tw.yml", (4, 7), "sai dạng", f"có phải {meant}?")
+
+
+@pytest.mark.parametrize("written, answer", [
+    ("Giấy khen của Chủ tịch UBND huyện", "mã của 'Giấy khen của Chủ tịch UBND huyện' là 'giay-khen-huyen'"),
+    ("giay-khen-chu-tich-ubnd-huyen", "là 'giay-khen-huyen'"),
+    ("LĐTT", "là 'lao-dong-tien-tien'"),
+])
+def test_an_award_named_by_its_name_is_answered_with_its_id(tmp_path, written, answer):
+    text = f"year: 2021\naward: '{written}'\ncount: {{ca_nhan: 1}}\n"
+    _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
+    refused = assert_refused(errors, "awards/2021/x.yml", 2, answer)
+    assert "hdnd" not in refused.message
+
+
+@pytest.mark.parametrize("written", ["giay-khen-hdnd-tinh", "giay-khen-ubnd-tinh", "bang-khen-huyen"])
+def test_no_different_award_is_suggested(tmp_path, written):
+    """'ubnd' is not a typo of 'hdnd', nor 'huyen' of 'tinh': such guesses name another award."""
+    text = f"year: 2021\naward: {written}\ncount: {{ca_nhan: 1}}\n"
+    _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
+    refused = assert_refused(errors, "awards/2021/x.yml", 2, written)
+    assert "có phải" not in refused.message, refused.message
+
+
+def test_a_typo_in_an_award_id_gets_its_one_fix(tmp_path):
+    text = "year: 2021\naward: bang-khen-tinhh\ncount: {ca_nhan: 1}\n"
+    _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
+    assert_refused(errors, "awards/2021/x.yml", 2, "có phải ý bạn là 'bang-khen-tinh'")
+
+
+def test_a_short_id_lists_the_ids_it_begins(tmp_path):
+    text = "year: 2021\naward: giay-khen\ncount: {ca_nhan: 1}\n"
+    _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
+    refused = assert_refused(errors, "awards/2021/x.yml", 2, "các mã bắt đầu bằng 'giay-khen'", "giay-khen-huyen")
+    assert "có phải" not in refused.message
+
+
+def test_a_missing_unit_gets_the_next_step(tmp_path):
+    text = AWARD_RECIPIENT_UNIT = "year: 2021\naward: giay-khen-huyen\nrecipients:\n  - unit: truong-khong-co\n"
+    _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
+    refused = assert_refused(errors, "awards/2021/x.yml", (4, 11), "người nhận thứ 1")
+    assert "python scripts/new.py unit" in refused.message and "'name: <tên tập thể>'" in refused.message
+    assert "recipients[" not in refused.message
 
 
 def test_impossible_decision_date_is_refused(tmp_path):
@@ -291,7 +343,7 @@ def test_number_looking_text_stays_as_written(tmp_path):
 def test_figure_value_must_be_a_finite_number(tmp_path, value, words):
     text = f"title: T\nyear: 2021\nsummary: S\nfigures:\n  - label: Diện tích\n    value: {value}\n"
     _, errors = errors_for(tmp_path, {"models/truong-dat-chuan.yml": text})
-    assert_refused(errors, "models/truong-dat-chuan.yml", where(text, value), "'figures[1].value'", *words)
+    assert_refused(errors, "models/truong-dat-chuan.yml", where(text, value), "'value của số liệu thứ 1'", *words)
 
 
 @pytest.mark.parametrize("year", ["20211", "'năm 2021'", "1800", "2021.5"])

@@ -51,3 +51,101 @@
   form.hidden = false;
   apply();
 })();
+
+/* The menu button (overrides/partials/header.html): a real <button>, reachable by Tab and
+ * pressed with Enter or Space, in place of the theme's <label for="__drawer"> (kept for pages
+ * read without JavaScript). It clicks the drawer's checkbox, as Material's own scripts do, so
+ * the theme's behaviour stays the same; Escape closes the menu and gives focus back to the button,
+ * and leaving the open menu with Tab closes it. chrome.css hides the closed menu from Tab. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector(".bv-menu-button");
+  if (!toggle || !button) return;
+  var label = document.querySelector(".bv-menu-label");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  button.hidden = false;
+  if (label) label.hidden = true;
+
+  function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+  function close(refocus) {
+    if (toggle.checked) toggle.click();
+    if (refocus) button.focus();
+  }
+
+  button.addEventListener("click", function () {
+    toggle.click();
+    if (toggle.checked && drawer) {
+      var first = drawer.querySelector("a[href]");
+      if (first) first.focus({ preventScroll: true });
+    }
+  });
+  toggle.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) close(true);
+  });
+  if (drawer) {
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (toggle.checked && next && !drawer.contains(next) && next !== button) close(false);
+    });
+  }
+  sync();
+})();
+
+/* Tables that scroll sideways can be reached and scrolled with the keyboard: a wrapper that
+ * really scrolls (Material's own, or ours) gets tabindex="0", role="region" and the table's
+ * caption as its name, if the page did not give them; they are taken back when it stops
+ * scrolling (another width). A table stacked on phones (class bv-stack, chrome.css) gets its
+ * roles written out, since some browsers drop them with display: block. */
+(function () {
+  "use strict";
+  var WRAPS = ".md-typeset .bv-table-wrap, .md-typeset .md-typeset__scrollwrap";
+
+  function name(wrap) {
+    var caption = wrap.querySelector("caption");
+    var text = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    return text || "Bảng số liệu";
+  }
+
+  function regions() {
+    Array.prototype.forEach.call(document.querySelectorAll(WRAPS), function (wrap) {
+      var style = getComputedStyle(wrap);
+      var scrolls = (style.overflowX === "auto" || style.overflowX === "scroll") &&
+        wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", name(wrap));
+        wrap.setAttribute("data-bv-region", "");
+      } else if (!scrolls && wrap.hasAttribute("data-bv-region")) {
+        ["tabindex", "role", "aria-label", "data-bv-region"].forEach(function (a) { wrap.removeAttribute(a); });
+      }
+    });
+  }
+
+  function roles() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table.bv-stack"), function (table) {
+      table.setAttribute("role", "table");
+      Array.prototype.forEach.call(table.querySelectorAll("thead, tbody, tfoot"), function (g) { g.setAttribute("role", "rowgroup"); });
+      Array.prototype.forEach.call(table.rows, function (row) {
+        row.setAttribute("role", "row");
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var role = cell.tagName === "TD" ? "cell"
+            : (cell.getAttribute("scope") === "row" || cell.parentNode.parentNode.tagName !== "THEAD") ? "rowheader" : "columnheader";
+          cell.setAttribute("role", role);
+        });
+      });
+    });
+  }
+
+  var timer = 0;
+  function later() { clearTimeout(timer); timer = setTimeout(regions, 150); }
+  roles();
+  regions();
+  // Material wraps plain tables in its scroll box when the document is ready.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { regions(); });
+  document.addEventListener("DOMContentLoaded", regions);
+  window.addEventListener("load", regions);
+  window.addEventListener("resize", later);
+})();

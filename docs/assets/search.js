@@ -1,298 +1,516 @@
-/* The site's search box (issue 4), over the Pagefind bundle written by hooks/bangvang/search.py.
+/* The site's search boxes (issue 13): the header's, and the home page's #bv-home-search, over the
+ * Pagefind bundles written by hooks/bangvang/search/ (records made from the data).
  *
  * The index holds each record's folded text (text.fold: no marks, đ → d, lower case) and the
- * text as written in its metadata. Here the query is folded with fold(), which mirrors
- * hooks/bangvang/text.py's fold(), so "doan", "Đoàn", "ĐOÀN", NFD input, hoá and hóa all run the
- * same search; results that miss a typed word are dropped (Pagefind ignores words found
- * nowhere); results holding the words as typed rank first; snippets are highlighted.
- * The bundle is fetched on first focus or keystroke only: pages stay light. */
+ * text as written in its metadata. Here the query is folded the same way, so "doan", "Đoàn",
+ * "ĐOÀN", NFD input, hoá and hóa run the same search. Pagefind finds the candidates (the query's
+ * words, and the same words as a phrase); this script then orders them as a reader expects
+ * (a record named exactly as typed, then the words together in a title, anywhere in a title,
+ * together in the text, scattered; within each: the spelling as typed, records before lists)
+ * and shows, for each, the passage where it matched in the original spelling, the matched words
+ * marked: the original text is folded character by character, keeping where each character came
+ * from, so the folded match maps back onto the text as written.
+ * The bundle is fetched on first focus or keystroke only: pages stay light; the staff guide has
+ * a bundle of its own, fetched only when its filter is chosen. */
 (function () {
   "use strict";
-  var box = document.querySelector("[data-bv-search]");
-  if (!box || !window.fetch) return;
+  if (!window.fetch) return;
   var script = document.currentScript;
-  var root = new URL("..", script ? script.src : location.href);  // this file is <root>/assets/search.js
-  var input = box.querySelector("#bv-search-input");
-  var panel = box.querySelector("#bv-search-panel");
-  var list = box.querySelector("#bv-search-results");
-  var status = box.querySelector("#bv-search-status");
-  var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-bv-filter]"));
-  var SHOWN = 10;        // results rendered
-  var RANKED = 12;       // results loaded (one small fragment each) to check and order
-  var DEBOUNCE = 70;     // ms after the last keystroke
+  var ROOT = new URL("..", script ? script.src : location.href);  // this file is <root>/assets/search.js
+  var BUNDLES = { reader: "pagefind/", guide: "pagefind-huong-dan/" };
+  var GUIDE = "guide";        // the kind whose records are in the guide's bundle
+  var SHOWN = 10;             // results shown
+  var LOADED = 12;            // results of the word search loaded (a small fragment each) to order
+  var PHRASE_LOADED = 6;      // … and of the phrase search
+  var DEBOUNCE = 70;          // ms after the last keystroke
+  var EXCERPT_WORDS = 24;     // words in an excerpt
+  var BEFORE_MATCH = 7;       // of which before the first matched word
   // Prefer whole-word matches over longer words that merely start with the typed one
-  // ("doan" → Đoàn before Doanh), and short pages (a record) over long ones (a report).
+  // ("doan" → Đoàn before Doanh), and short records over long ones.
   var RANKING = { termSimilarity: 20, pageLength: 1 };
-  var pagefind = null, loading = null, timer = 0, seq = 0, active = -1, items = [];
-
-  box.classList.add("bv-search--ready");
+  // Where a search that found nothing sends the reader.
+  var LISTS = [["tap-the/", "Tập thể"], ["ca-nhan/", "Cá nhân"], ["khen-thuong/", "Khen thưởng theo năm"]];
+  var WORD = /^[\p{L}\p{N}]+$/u;
 
   // -- Vietnamese folding: same as text.fold (đ → d, marks dropped, NFD/NFC and case ignored) --
   function fold(text) {
     return text.replace(/[đĐ]/g, "d").normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
   }
-  function terms(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  var folds = new Map();
+  function foldChar(ch) {
+    var f = folds.get(ch);
+    if (f === undefined) { f = fold(ch); folds.set(ch, f); }
+    return f;
   }
-
-  // -- Loading the bundle ---------------------------------------------------------------------
-  function load() {
-    if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 0, noWorker: true, ranking: RANKING }).then(function () {
-          return pf.init();
-        }).then(function () {
-          pagefind = pf;
-          return pf;
-        });
-      }).catch(function () {
-        loading = null;
-        say("Không tải được bộ tìm kiếm. Vui lòng thử lại.");
-      });
+  // The words of a text, each with its place in the text as written and its folded key.
+  function words(text) {
+    var out = [], cur = null;
+    for (var i = 0; i < text.length;) {
+      var ch = String.fromCodePoint(text.codePointAt(i)), next = i + ch.length, f = foldChar(ch);
+      if (f && WORD.test(f)) {
+        if (!cur) cur = { start: i, end: next, key: "" };
+        cur.key += f;
+        cur.end = next;
+      } else if (!f && cur) {
+        cur.end = next;  // a combining mark inside a word (text typed in NFD)
+      } else if (cur) {
+        out.push(cur);
+        cur = null;
+      }
+      i = next;
     }
-    return loading;
+    if (cur) out.push(cur);
+    return out;
   }
-
-  var filtersLoaded = false;
-  // The filter lists (a few KB each) load when the reader reaches for them, not with the query.
-  function loadFilters() {
-    if (filtersLoaded) return;
-    filtersLoaded = true;
-    load().then(function (pf) {
-      if (!pf) { filtersLoaded = false; return null; }
-      return pf.filters();
-    }).then(function (all) {
-      if (!all) return;
-      selects.forEach(function (select) {
-        var counts = all[select.name] || {};
-        var values = Object.keys(counts);
-        if (select.name === "year") values.sort().reverse();
-        else values.sort(function (a, b) { return a.localeCompare(b, "vi"); });
-        values.forEach(function (value) {
-          var option = document.createElement("option");
-          option.value = value;
-          option.textContent = value;
-          select.appendChild(option);
-        });
-        select.closest("label").hidden = values.length === 0;
-      });
-    });
-  }
-
-  // -- Panel ------------------------------------------------------------------------------------
-  function open() {
-    panel.hidden = false;
-    input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
-  }
-  function close() {
-    panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    setActive(-1);
-  }
-  function say(text) { status.textContent = text; }
-
-  function setActive(index) {
-    items.forEach(function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
-    active = index;
-    if (index >= 0 && items[index]) {
-      input.setAttribute("aria-activedescendant", items[index].id);
-      items[index].scrollIntoView({ block: "nearest" });
-    } else {
-      input.removeAttribute("aria-activedescendant");
-    }
-  }
-  function go(index) {
-    var li = items[index];
-    if (li) location.href = li.getAttribute("data-href");
-  }
-
-  // -- Searching --------------------------------------------------------------------------------
-  function currentFilters() {
-    var filters = {};
-    selects.forEach(function (s) { if (s.value) filters[s.name] = s.value; });
-    return filters;
-  }
-
-  function run() {
-    var query = input.value.normalize("NFC").trim();
-    var mine = ++seq;
-    if (!query) {
-      render([], 0, "");
-      close();
-      return;
-    }
-    var wanted = terms(query);
-    // A short last word matches a large part of the index (and its download): search without
-    // it, the results are still checked against it below; one letter alone: wait for more.
-    var sent = searchTerms(wanted);
-    if (sent.join("").length < 2) {
-      render([], 0, "");
-      say("Gõ thêm để tìm.");
-      open();
-      return;
-    }
-    load().then(function (pf) {
-      if (!pf || mine !== seq) return null;
-      // The folded query: the same search for hoá/hóa, NFC/NFD, any case, and đ typed as d.
-      return pf.search(sent.join(" "), { filters: currentFilters() }).then(function (search) {
-        if (mine !== seq) return;
-        var top = search.results.slice(0, RANKED);
-        return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-          if (mine !== seq) return;
-          var exact = exactWords(query);
-          var found = data.map(function (d, i) { return record(d, wanted, exact, top[i].score); })
-            .filter(function (r) { return r.hasAll; });
-          // Equal scores come back in either order from one search to the next: settle by address.
-          found.sort(function (a, b) {
-            return a.tier - b.tier || b.score - a.score || (a.href < b.href ? -1 : a.href > b.href ? 1 : 0);
-          });
-          // When every loaded result holds every word, the rest (not loaded) count too.
-          var total = found.length === top.length ? search.results.length : found.length;
-          render(found.slice(0, SHOWN), total, query);
-        });
-      });
-    });
-  }
-
-  function searchTerms(wanted) {
-    var last = wanted.length - 1;
-    return wanted.filter(function (t, i) { return t.length > 2 || i < last || last === 0; });
-  }
-
   // Exact comparison ignores case, NFC/NFD and where the tone mark sits (hoá = hóa), not marks.
   function exactKey(word) {
     var d = word.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}\p{M}]/gu, "");
     var tones = d.replace(/[^\u0300\u0301\u0303\u0309\u0323]/g, "");
     return d.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC") + tones;
   }
-  function exactWords(text) {
-    return text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map(exactKey);
-  }
-  function holdsAll(words, wanted) {
-    return wanted.every(function (t) { return words.indexOf(t) !== -1; });
-  }
 
-  // One result: title, kind, link, snippet, and its tier: every word in the title first, then
-  // every word as typed (whole words: hoá = hóa, not hoa), then Pagefind's order.
-  function record(d, wanted, exact, score) {
-    var meta = d.meta || {};
-    var title = meta.title || "";
-    // The index holds folded text; the text as written comes in meta.body.
-    var words = (meta.body || "").split(/\s+/).filter(Boolean);
-    var folded = [];
-    title.split(/\s+/).concat(words).forEach(function (w) { folded.push.apply(folded, terms(w)); });
-    var hasAll = wanted.every(function (t) {
-      return folded.some(function (w) { return w.indexOf(t) === 0; });
-    });
-    var exactAll = holdsAll(exactWords(title + " " + words.join(" ")), exact);
-    var titleAll = holdsAll(terms(title), wanted);
-    // meta.href: the page (or row: van-ban/#id) relative to the site root, wherever it is served.
-    var href = typeof meta.href === "string" ? meta.href : (d.raw_url || "").replace(/^\//, "");
+  // -- A query ------------------------------------------------------------------------------------
+  function parse(text) {
+    var typed = text.normalize("NFC").replace(/\s+/g, " ").trim();
+    var ws = words(typed);
     return {
-      title: title, kind: meta.kind || "",
-      href: new URL(href, root).href,
-      snippet: snippet(words, wanted), hasAll: hasAll,
-      tier: (titleAll ? 0 : 2) + (exactAll ? 0 : 1), score: Math.round(score * 1000),
+      text: typed,
+      terms: ws.map(function (w) { return w.key; }),
+      exact: ws.map(function (w) { return exactKey(typed.slice(w.start, w.end)); }),
     };
   }
-
-  function isHit(word, wanted) {
-    var parts = terms(word);
-    return parts.some(function (p) { return wanted.some(function (t) { return p.indexOf(t) === 0; }); });
+  // A short last word matches a large part of the index (and its download): search without it;
+  // results are still checked against it. One letter alone: wait for more.
+  function sentTerms(terms) {
+    var last = terms.length - 1;
+    return terms.filter(function (t, i) { return t.length > 2 || i < last || last === 0; });
   }
 
-  function snippet(words, wanted) {
-    var first = -1;
-    for (var i = 0; i < words.length; i++) { if (isHit(words[i], wanted)) { first = i; break; } }
-    var start = Math.max(0, first - 8), end = Math.min(words.length, start + 26);
-    return { words: words.slice(start, end), head: start > 0, tail: end < words.length, wanted: wanted };
+  // -- Matching one record ---------------------------------------------------------------------
+  function hits(word, term) { return word.key.indexOf(term) === 0; }
+  function holdsAll(ws, terms) {
+    return terms.every(function (t) { return ws.some(function (w) { return hits(w, t); }); });
   }
-
-  function render(found, total, query) {
-    list.textContent = "";
-    items = [];
-    active = -1;
-    input.removeAttribute("aria-activedescendant");
-    found.forEach(function (r, i) {
-      var li = document.createElement("li");
-      li.id = "bv-search-option-" + i;
-      li.className = "bv-result";
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
-      li.setAttribute("data-href", r.href);
-      var head = li.appendChild(document.createElement("span"));
-      head.className = "bv-result__head";
-      var title = head.appendChild(document.createElement("span"));
-      title.className = "bv-result__title";
-      title.textContent = r.title;
-      var kind = head.appendChild(document.createElement("span"));
-      kind.className = "bv-result__kind";
-      kind.textContent = r.kind;
-      var text = li.appendChild(document.createElement("span"));
-      text.className = "bv-result__snippet";
-      if (r.snippet.head) text.appendChild(document.createTextNode("… "));
-      r.snippet.words.forEach(function (w, j) {
-        if (j) text.appendChild(document.createTextNode(" "));
-        if (isHit(w, r.snippet.wanted)) text.appendChild(document.createElement("mark")).textContent = w;
-        else text.appendChild(document.createTextNode(w));
-      });
-      if (r.snippet.tail) text.appendChild(document.createTextNode(" …"));
-      li.addEventListener("click", function () { go(i); });
-      li.addEventListener("mousemove", function () { if (active !== i) setActive(i); });
-      list.appendChild(li);
-      items.push(li);
-    });
-    list.hidden = found.length === 0;
-    if (!query) say("");
-    else if (!found.length) say("Không tìm thấy kết quả cho “" + query + "”.");
-    else if (total > found.length) say("Hiện " + found.length + " trong " + total.toLocaleString("vi-VN") + " kết quả. Gõ thêm từ hoặc chọn bộ lọc để thu hẹp.");
-    else say(found.length + " kết quả.");
-    if (query) open();
-    box.setAttribute("data-bv-query", query);  // which query the list shows (tests, benchmark)
-  }
-
-  // -- Events -----------------------------------------------------------------------------------
-  box.querySelector("form").addEventListener("submit", function (e) {
-    e.preventDefault();
-    go(active >= 0 ? active : 0);
-  });
-  input.addEventListener("focus", function () {
-    load();
-    if (input.value.trim()) open();
-  });
-  input.addEventListener("input", function () {
-    load();
-    clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE);
-    // Fetch the index chunks for the words so far while the reader is still typing.
-    var sent = searchTerms(terms(input.value.normalize("NFC")));
-    if (pagefind && sent.join("").length >= 2) pagefind.preload(sent.join(" "));
-  });
-  input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      if (!items.length) return;
-      e.preventDefault();
-      if (panel.hidden) open();
-      var step = e.key === "ArrowDown" ? 1 : -1;
-      setActive((active + step + items.length) % items.length);
-    } else if (e.key === "Enter") {
-      if (items.length) { e.preventDefault(); go(active >= 0 ? active : 0); }
-    } else if (e.key === "Escape") {
-      if (!panel.hidden) { e.preventDefault(); close(); }
-      else if (input.value) { e.preventDefault(); input.value = ""; run(); }
+  // Where the query's words stand together, in order (the last one may be cut short): index or -1.
+  function phraseAt(ws, terms) {
+    var k = terms.length;
+    for (var i = 0; i + k <= ws.length; i++) {
+      var ok = true;
+      for (var j = 0; j < k && ok; j++) {
+        ok = j < k - 1 ? ws[i + j].key === terms[j] : hits(ws[i + j], terms[j]);
+      }
+      if (ok) return i;
     }
-  });
-  selects.forEach(function (s) { s.addEventListener("change", run); });
-  ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
-    box.querySelector("fieldset").addEventListener(type, loadFilters, { passive: true });
-  });
-  panel.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { e.preventDefault(); close(); input.focus(); }
-  });
-  document.addEventListener("click", function (e) {
-    if (!box.contains(e.target)) close();
-  });
-  box.addEventListener("focusout", function (e) {
-    if (e.relatedTarget && !box.contains(e.relatedTarget)) close();
-  });
+    return -1;
+  }
+  function sameWords(ws, terms) {
+    return ws.length === terms.length && ws.every(function (w, i) { return w.key === terms[i]; });
+  }
+  // Every word of the query as typed (marks and all) among the matched words of these texts.
+  function typedExactly(parts, q) {
+    return q.terms.every(function (t, n) {
+      return parts.some(function (p) {
+        return p.words.some(function (w) { return w.key === t && exactKey(p.text.slice(w.start, w.end)) === q.exact[n]; });
+      });
+    });
+  }
+
+  function judge(data, q, score) {
+    var meta = data.meta || {};
+    var title = { text: meta.title || "" }, body = { text: meta.body || "" };
+    title.words = words(title.text);
+    body.words = words(body.text);
+    var names = (meta.names || "").split("|").filter(Boolean).map(function (n) { return { text: n, words: words(n) }; });
+    var heads = [title].concat(names);
+    var headWords = [].concat.apply([], heads.map(function (p) { return p.words; }));
+    if (!holdsAll(headWords.concat(body.words), q.terms)) return null;
+    var tier = names.some(function (n) { return sameWords(n.words, q.terms); }) ? 0
+      : heads.some(function (p) { return phraseAt(p.words, q.terms) >= 0; }) ? 1
+      : holdsAll(headWords, q.terms) ? 2
+      : phraseAt(body.words, q.terms) >= 0 ? 3 : 4;
+    // meta.href: the record's page and anchor, relative to the site root, wherever it is served.
+    var href = typeof meta.href === "string" ? meta.href : (data.raw_url || "").replace(/^\//, "");
+    return {
+      title: title, body: body, kind: meta.kind || "", context: meta.context || "",
+      href: new URL(href, ROOT).href, key: href,
+      tier: tier, exact: typedExactly(heads.concat([body]), q) ? 0 : 1, list: meta.list ? 1 : 0,
+      score: Math.round(score * 1000),
+    };
+  }
+  function compare(a, b) {
+    return a.tier - b.tier || a.exact - b.exact || a.list - b.list || b.score - a.score ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  }
+
+  // -- Excerpts ------------------------------------------------------------------------------------
+  // The passage of the text where the query matched: the words together if they are, else the
+  // place with most of them; the text as written, matched words marked. Without a match in the
+  // text (the title matched), its beginning.
+  function excerpt(part, q) {
+    var ws = part.words;
+    if (!ws.length) return null;
+    var at = q.terms.length > 1 ? phraseAt(ws, q.terms) : -1;
+    if (at < 0) {
+      var best = -1, bestCount = 0;
+      ws.forEach(function (w, i) {
+        if (!q.terms.some(function (t) { return hits(w, t); })) return;
+        var seen = {};
+        for (var j = i; j < Math.min(ws.length, i + EXCERPT_WORDS - BEFORE_MATCH); j++) {
+          q.terms.forEach(function (t) { if (hits(ws[j], t)) seen[t] = 1; });
+        }
+        var count = Object.keys(seen).length;
+        if (count > bestCount) { best = i; bestCount = count; }
+      });
+      at = best;
+    }
+    var start = at < 0 ? 0 : Math.max(0, at - BEFORE_MATCH);
+    var end = Math.min(ws.length, start + EXCERPT_WORDS);
+    start = Math.max(0, Math.min(start, end - EXCERPT_WORDS));
+    return {
+      text: part.text, from: start ? ws[start].start : 0, to: end < ws.length ? ws[end - 1].end : part.text.length,
+      head: start > 0, tail: end < ws.length, words: ws.slice(start, end), matched: at >= 0,
+    };
+  }
+  // Text with the words that match the query in <mark>, into a parent element.
+  function marked(parent, text, from, to, ws, q) {
+    var pos = from;
+    ws.forEach(function (w) {
+      if (w.start < from || w.end > to || !q.terms.some(function (t) { return hits(w, t); })) return;
+      if (w.start > pos) parent.appendChild(document.createTextNode(text.slice(pos, w.start)));
+      parent.appendChild(document.createElement("mark")).textContent = text.slice(w.start, w.end);
+      pos = w.end;
+    });
+    if (pos < to) parent.appendChild(document.createTextNode(text.slice(pos, to)));
+  }
+
+  // -- Bundles: loaded on first use, one Pagefind instance each ----------------------------------
+  var bundles = {};
+  function bundle(name) {
+    if (!bundles[name]) {
+      var base = new URL(BUNDLES[name], ROOT);
+      bundles[name] = import(new URL("pagefind.js", base).href).then(function (pf) {
+        return pf.options({ baseUrl: ROOT.pathname, excerptLength: 0, noWorker: true, ranking: RANKING })
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
+      }).catch(function (err) {
+        delete bundles[name];
+        throw err;
+      });
+    }
+    return bundles[name];
+  }
+  var facets = null;
+  function loadFacets() {
+    if (!facets) {
+      facets = fetch(new URL(BUNDLES.reader + "facets.json", ROOT).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).catch(function () { facets = null; return null; });
+    }
+    return facets;
+  }
+
+  // Candidates for a query: the word search's best, and the phrase search's (words together).
+  function find(q, filters) {
+    var guide = filters.kind === GUIDE;
+    var sent = sentTerms(q.terms);
+    return bundle(guide ? "guide" : "reader").then(function (pf) {
+      var pfFilters = {};
+      if (!guide) Object.keys(filters).forEach(function (k) { if (filters[k]) pfFilters[k] = filters[k]; });
+      var searches = [pf.search(sent.join(" "), { filters: pfFilters })];
+      if (q.terms.length > 1) searches.push(pf.search('"' + q.terms.join(" ") + '"', { filters: pfFilters }));
+      return Promise.all(searches);
+    }).then(function (found) {
+      var all = found[0] ? found[0].results : [];
+      var picked = all.slice(0, LOADED), ids = {};
+      picked.forEach(function (r) { ids[r.id] = 1; });
+      (found[1] ? found[1].results : []).slice(0, PHRASE_LOADED).forEach(function (r) {
+        if (!ids[r.id]) { ids[r.id] = 1; picked.push(r); }
+      });
+      return Promise.all(picked.map(function (r) { return r.data(); })).then(function (data) {
+        var judged = data.map(function (d, i) { return judge(d, q, picked[i].score); })
+          .filter(Boolean).sort(compare);
+        // When every loaded result holds every word, the rest (not loaded) count too.
+        var total = judged.length === picked.length ? Math.max(all.length, judged.length) : judged.length;
+        return { results: judged, total: total };
+      });
+    });
+  }
+
+  // -- One search box -----------------------------------------------------------------------------
+  var boxes = 0;
+  function Box(input, parts) {
+    var self = this;
+    var id = "bv-search-" + (boxes++ ? "b" + boxes + "-" : "");
+    this.input = input;
+    this.form = parts.form || input.form;
+    this.panel = parts.panel || make("div", "bv-search__panel", parts.after);
+    this.status = parts.status || make("p", "bv-search__status", this.panel);
+    this.list = parts.list || make("ul", "bv-search__results", this.panel);
+    this.selects = parts.selects || [];
+    this.help = make("div", "bv-search__help", this.panel, this.list);
+    this.help.hidden = true;
+    if (!parts.list) {
+      this.panel.id = id + "panel";
+      this.panel.hidden = true;
+      this.status.id = id + "status";
+      this.status.setAttribute("role", "status");
+      this.status.setAttribute("aria-live", "polite");
+      this.list.id = id + "results";
+      this.list.setAttribute("role", "listbox");
+      this.list.setAttribute("aria-label", "Kết quả tìm kiếm");
+      this.list.hidden = true;
+      input.setAttribute("role", "combobox");
+      input.setAttribute("aria-expanded", "false");
+      input.setAttribute("aria-controls", this.list.id);
+      input.setAttribute("aria-autocomplete", "list");
+      input.setAttribute("autocomplete", "off");
+    }
+    this.optionId = this.list.id + "-option-";
+    this.timer = 0;
+    this.seq = 0;
+    this.active = -1;
+    this.items = [];
+    this.filtersLoaded = false;
+
+    if (this.form) this.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      self.go(self.active >= 0 ? self.active : 0);
+    });
+    input.addEventListener("focus", function () {
+      bundle("reader").catch(function () {});
+      if (input.value.trim()) self.open();
+    });
+    input.addEventListener("input", function () {
+      bundle("reader").catch(function () {});
+      clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.run(); }, DEBOUNCE);
+      // Fetch the index chunks for the words so far while the reader is still typing.
+      var sent = sentTerms(parse(input.value).terms);
+      if (sent.join("").length >= 2 && self.filters().kind !== GUIDE) {
+        bundle("reader").then(function (pf) { pf.preload(sent.join(" ")); }).catch(function () {});
+      }
+    });
+    input.addEventListener("keydown", function (e) { self.key(e); });
+    this.selects.forEach(function (s) { s.addEventListener("change", function () { self.run(); }); });
+    var fieldset = this.selects.length ? this.selects[0].closest("fieldset") : null;
+    if (fieldset) {
+      ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
+        fieldset.addEventListener(type, function () { self.loadFilters(); }, { passive: true });
+      });
+    }
+    this.panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); self.close(); input.focus(); }
+    });
+    var container = parts.container || this.form || input.parentNode;
+    document.addEventListener("click", function (e) {
+      if (!container.contains(e.target) && !self.panel.contains(e.target)) self.close();
+    });
+    container.addEventListener("focusout", function (e) {
+      if (e.relatedTarget && !container.contains(e.relatedTarget) && !self.panel.contains(e.relatedTarget)) self.close();
+    });
+    this.container = container;
+  }
+
+  function make(tag, className, parent, before) {
+    var el = document.createElement(tag);
+    el.className = className;
+    if (parent && before) parent.insertBefore(el, before);
+    else if (parent) parent.appendChild(el);
+    return el;
+  }
+
+  Box.prototype.filters = function () {
+    var filters = {};
+    this.selects.forEach(function (s) { if (s.value) filters[s.name] = s.value; });
+    return filters;
+  };
+
+  // The filter lists load when the reader reaches for them, not with the query.
+  Box.prototype.loadFilters = function () {
+    var self = this;
+    if (this.filtersLoaded) return;
+    this.filtersLoaded = true;
+    loadFacets().then(function (choices) {
+      if (!choices) { self.filtersLoaded = false; return; }
+      self.selects.forEach(function (select) {
+        var values = choices[select.name] || [];
+        values.forEach(function (pair) {
+          var option = document.createElement("option");
+          option.value = pair[0];
+          option.textContent = pair[1];
+          select.appendChild(option);
+        });
+        select.closest("label").hidden = values.length === 0;
+      });
+    });
+  };
+
+  Box.prototype.open = function () {
+    this.panel.hidden = false;
+    this.input.setAttribute("aria-expanded", this.list.hidden ? "false" : "true");
+  };
+  Box.prototype.close = function () {
+    this.panel.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.setActive(-1);
+  };
+  Box.prototype.say = function (text) { this.status.textContent = text; };
+
+  Box.prototype.setActive = function (index) {
+    this.items.forEach(function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
+    this.active = index;
+    if (index >= 0 && this.items[index]) {
+      this.input.setAttribute("aria-activedescendant", this.items[index].id);
+      this.items[index].scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+  Box.prototype.go = function (index) {
+    var li = this.items[index];
+    if (!li) return;
+    this.close();
+    location.href = li.getAttribute("data-href");
+  };
+  Box.prototype.key = function (e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!this.items.length) return;
+      e.preventDefault();
+      if (this.panel.hidden) this.open();
+      var step = e.key === "ArrowDown" ? 1 : -1;
+      this.setActive((this.active + step + this.items.length) % this.items.length);
+    } else if (e.key === "Enter") {
+      if (this.items.length) { e.preventDefault(); this.go(this.active >= 0 ? this.active : 0); }
+    } else if (e.key === "Escape") {
+      if (!this.panel.hidden) { e.preventDefault(); this.close(); }
+      else if (this.input.value) { e.preventDefault(); this.input.value = ""; this.run(); }
+    }
+  };
+
+  Box.prototype.run = function () {
+    var self = this, q = parse(this.input.value), mine = ++this.seq;
+    if (!q.text) {
+      this.render(null, q);
+      this.close();
+      return;
+    }
+    if (sentTerms(q.terms).join("").length < 2) {
+      this.render(null, q);
+      this.say("Gõ thêm để tìm.");
+      this.open();
+      return;
+    }
+    var filters = this.filters();
+    find(q, filters).then(function (found) {
+      if (mine === self.seq) self.render(found, q, filters);
+    }, function () {
+      if (mine !== self.seq) return;
+      self.render(null, q);
+      self.say("Không tải được bộ tìm kiếm. Vui lòng thử lại.");
+      self.open();
+    });
+  };
+
+  Box.prototype.render = function (found, q, filters) {
+    var self = this, results = found ? found.results.slice(0, SHOWN) : [];
+    this.list.textContent = "";
+    this.items = [];
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    results.forEach(function (r, i) { self.items.push(self.list.appendChild(self.item(r, i, q))); });
+    this.list.hidden = results.length === 0;
+    this.help.hidden = true;
+    this.help.textContent = "";
+    if (found && !results.length) this.noResults(q, filters);
+    else if (found && found.total > results.length) {
+      this.say("Hiện " + results.length + " trong " + found.total.toLocaleString("vi-VN") + " kết quả cho “" + q.text +
+        "”. Gõ thêm từ hoặc chọn bộ lọc để thu hẹp.");
+    } else if (found) this.say(results.length + " kết quả cho “" + q.text + "”.");
+    else this.say("");
+    if (q.text) this.open();
+    // Which query the list shows (tests, benchmark).
+    (this.container.closest("[data-bv-search]") || this.input).setAttribute("data-bv-query", q.text);
+  };
+
+  Box.prototype.item = function (r, i, q) {
+    var self = this;
+    var li = document.createElement("li");
+    li.id = this.optionId + i;
+    li.className = "bv-result";
+    li.setAttribute("role", "option");
+    li.setAttribute("aria-selected", "false");
+    li.setAttribute("data-href", r.href);
+    var head = make("span", "bv-result__head", li);
+    var title = make("span", "bv-result__title", head);
+    marked(title, r.title.text, 0, r.title.text.length, r.title.words, q);
+    make("span", "bv-result__kind", head).textContent = r.kind;
+    if (r.context) make("span", "bv-result__context", li).textContent = r.context;
+    var cut = excerpt(r.body, q);
+    if (cut) {
+      var text = make("span", "bv-result__snippet", li);
+      if (cut.head) text.appendChild(document.createTextNode("… "));
+      marked(text, cut.text, cut.from, cut.to, cut.words, q);
+      if (cut.tail) text.appendChild(document.createTextNode(" …"));
+    }
+    li.addEventListener("click", function () { self.go(i); });
+    li.addEventListener("mousemove", function () { if (self.active !== i) self.setActive(i); });
+    return li;
+  };
+
+  // Nothing found: say what was searched (and within which filters), offer to clear them, and
+  // point to the lists a reader can browse instead.
+  Box.prototype.noResults = function (q, filters) {
+    var self = this, on = this.selects.filter(function (s) { return s.value; });
+    var within = on.map(function (s) {
+      var label = s.closest("label").querySelector("span");
+      return (label ? label.textContent + ": " : "") + s.options[s.selectedIndex].textContent;
+    });
+    this.say("Không tìm thấy kết quả nào cho “" + q.text + "”" + (within.length ? " trong " + within.join(", ") : "") + ".");
+    var help = this.help;
+    if (on.length) {
+      var clear = make("button", "bv-search__clear", make("p", "", help));
+      clear.type = "button";
+      clear.textContent = "Bỏ bộ lọc, tìm lại trong cả trang";
+      clear.addEventListener("click", function () {
+        on.forEach(function (s) { s.value = ""; });
+        self.input.focus();
+        self.run();
+      });
+    }
+    var p = make("p", "", help);
+    p.appendChild(document.createTextNode("Thử gõ ít từ hơn hoặc một phần của tên, hoặc xem danh sách: "));
+    LISTS.forEach(function (pair, i) {
+      if (i) p.appendChild(document.createTextNode(i === LISTS.length - 1 ? " và " : ", "));
+      var a = make("a", "", p);
+      a.href = new URL(pair[0], ROOT).href;
+      a.textContent = pair[1];
+    });
+    p.appendChild(document.createTextNode("."));
+    help.hidden = false;
+  };
+
+  // -- The boxes of this page ------------------------------------------------------------------
+  var header = document.querySelector("[data-bv-search]");
+  if (header) {
+    header.classList.add("bv-search--ready");
+    new Box(header.querySelector("#bv-search-input"), {
+      form: header.querySelector("form"),
+      panel: header.querySelector("#bv-search-panel"),
+      status: header.querySelector("#bv-search-status"),
+      list: header.querySelector("#bv-search-results"),
+      selects: Array.prototype.slice.call(header.querySelectorAll("select[data-bv-filter]")),
+      container: header,
+    });
+  }
+  var home = document.getElementById("bv-home-search");
+  if (home) {
+    var form = home.form || home.closest("form") || home.parentNode;
+    var wrap = make("div", "bv-home-search");
+    form.parentNode.insertBefore(wrap, form);
+    wrap.appendChild(form);
+    wrap.setAttribute("data-bv-search", "home");
+    new Box(home, { form: home.form, after: wrap, container: wrap });
+    wrap.classList.add("bv-home-search--ready");
+  }
 })();

@@ -123,16 +123,16 @@ class SiteBuild:
             step(self, site_dir)
 
 
+def _finish_search(build: SiteBuild, site_dir: Path) -> None:
+    if build.search is not None:
+        build.search.finish(site_dir)
+
+
 # Pages beyond the record pages (statistics, open data…): functions (PageBuilder) -> list[Page].
 PAGE_PROVIDERS: list = [open_data_pages, statistics_pages, proposals_pages]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
 POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies]
-
-
-def _finish_search(build: SiteBuild, site_dir: Path) -> None:
-    if build.search is not None:
-        build.search.finish(site_dir)
 
 
 def _fingerprint(page: Page) -> str:

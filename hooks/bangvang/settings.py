@@ -2,8 +2,14 @@
 unit's block in mkdocs.yml (`extra.district`), and the date that makes builds reproducible."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 import subprocess
 from pathlib import Path
+
+from bangvang.website.site_info import SiteInfo
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 def last_commit_epoch(root: Path) -> str | None:
@@ -15,6 +21,16 @@ def last_commit_epoch(root: Path) -> str | None:
         return None
     stamp = result.stdout.strip()
     return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
+def build_date() -> dt.date | None:
+    """The day a build stands for, in Vietnam: from SOURCE_DATE_EPOCH when set (the hook sets it
+    to the last commit's time), so that "waited 2 years" reads the same in every build of a
+    checkout; None when unset (then the clock decides)."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not stamp.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(stamp), VIETNAM).date()
 
 
 def district_settings(district: dict) -> dict[str, str]:
@@ -34,3 +50,18 @@ def district_settings(district: dict) -> dict[str, str]:
         settings["repo_name"] = district["repo"]
     return settings
 
+
+def site_info(config) -> SiteInfo:
+    """What the pages show about the site, from mkdocs.yml (`extra.district`, `repo_url`,
+    `site_url`): the one place site settings are read; their defaults are SiteInfo's."""
+    extra = config.get("extra") or {}
+    district = extra.get("district") or {}
+    repo_url = (config.get("repo_url") or "").rstrip("/")
+    texts = {key: " ".join(str(district[key]).split()) for key in
+             ("name", "province", "contact", "address", "phone", "email") if district.get(key)}
+    if "name" in texts:
+        texts["district"] = texts.pop("name")
+    return SiteInfo(**texts, site_url=config.get("site_url") or "",
+                    edit_base=f"{repo_url}/edit/{extra.get('branch', 'main')}/" if repo_url else None,
+                    docs_dir=Path(config["docs_dir"]) if config.get("docs_dir") else None,
+                    build_date=build_date())

@@ -161,6 +161,25 @@ def format_date(value: _dt.date | str | int | None) -> str:
     return "" if value is None else str(value)
 
 
+def guess_date(text: str) -> _dt.date | None:
+    """The real day a date in another spelling most likely means (15.3.2022, 15-03-2022, 2022/3/15,
+    15/3/22 is not guessed: the century is unknown); None when there is no single reading."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{1,2})\s*[.\-\s]\s*(\d{1,2})\s*[.\-\s]\s*(\d{4})", text)
+    if m:
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = re.fullmatch(r"(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2})", text) or \
+            re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not m:
+            return None
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def parse_date(text: str) -> _dt.date | None:
     """YYYY-MM-DD or DD/MM/YYYY (also D/M/YYYY); None when it is no real day."""
     text = text.strip()

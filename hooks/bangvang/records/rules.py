@@ -8,6 +8,9 @@ from pathlib import Path as FsPath
 from bangvang.records import schema as s
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.errors import ErrorLog
+from bangvang.records.suggestions import suggest_reference
+from bangvang.records.images import check_images
+from bangvang.records.provenance_rules import check_provenance
 from bangvang.text import format_date
 from bangvang.records.yamlpos import Path
 
@@ -36,8 +39,8 @@ def check_rules(dataset: DataSet, log: ErrorLog, docs_dir: FsPath | None = None)
         _check_person(person, err)
     for campaign in dataset.kind("campaigns").values():
         _check_campaign(campaign, err)
-    for model in dataset.kind("models").values():
-        _check_model(model, err, docs_dir)
+    check_images(dataset.kind("models").values(), err, docs_dir)  # the models' photos (images.py)
+    check_provenance(dataset, err, docs_dir)  # scans, decisions, annulments, comment periods, units' end
     for award in dataset.kind("awards").values():
         _check_award(award, dataset, err)
     for report in dataset.kind("reports").values():
@@ -61,9 +64,7 @@ def _check_refs(dataset: DataSet, err: _Reporter) -> None:
             where = "data/vocab/awards.yml" if use.kind == "vocab" else f"data/{use.kind}/"
             missing += 1
             # suggestions cost a comparison with every id: only for the first few of a file
-            close = difflib.get_close_matches(use.target, list(targets), n=1, cutoff=0.75) \
-                if missing <= MAX_SUGGESTIONS else []
-            hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+            hint = suggest_reference(use.kind, use.target, dataset) if missing <= MAX_SUGGESTIONS else ""
             err(record, use.path, f"'{use.field}': không có {label} nào mã '{use.target}' (trong {where}){hint}")
         record.refs = [u for u in record.refs if u.target in dataset.kind(u.kind)]
 
@@ -118,16 +119,6 @@ def _check_campaign(campaign: Record, err: _Reporter) -> None:
         if year in seen:
             err(campaign, ("results", i, "year"), f"năm {year} đã có kết quả; gộp vào một mục mỗi năm")
         seen.add(year)
-
-
-def _check_model(model: Record, err: _Reporter, docs_dir: FsPath | None) -> None:
-    for i, image in enumerate(model.get("images", [])):
-        src = image.get("src", "")
-        bad = src.startswith(("/", "\\")) or ".." in src.split("/") or ":" in src
-        if bad:
-            err(model, ("images", i, "src"), "'src' phải là đường dẫn tới tệp trong docs/, ví dụ images/models/anh.jpg")
-        elif docs_dir is not None and not (FsPath(docs_dir) / src).is_file():
-            err(model, ("images", i, "src"), f"không có tệp ảnh docs/{src}")
 
 
 def _year_of(value) -> int:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from bangvang.records import schema as s
 from bangvang.records.errors import ErrorLog
 from bangvang.records.privacy import private_key, private_value
-from bangvang.text import is_slug, parse_date
+from bangvang.text import guess_date, is_slug, parse_date
 from bangvang.records.yamlpos import Located, Path
 
 MAX_CHOICES_SHOWN = 13
@@ -43,15 +43,32 @@ class FileCheck:
         self.log.add(self.file, line, col, message)
 
 
+# What one item of a list field is called in messages: "người nhận thứ 3", not "recipients[2]".
+LIST_ITEM_WORDS = {
+    "recipients": "người nhận", "figures": "số liệu", "items": "số liệu thành phần", "sections": "mục",
+    "targets": "chỉ tiêu", "results": "kết quả", "images": "ảnh", "basis": "văn bản căn cứ",
+    "units": "tập thể", "people": "cá nhân", "aliases": "tên gọi khác", "successors": "đơn vị kế thừa",
+}
+
+
 def _label(path: Path) -> str:
-    """'recipients[2].unit' style, for messages."""
-    out = ""
+    """A place in a record as staff read it: 'count.tap_the', 'unit của người nhận thứ 3',
+    'value của số liệu thứ 2 của kết quả thứ 1' (never 'recipients[2]')."""
+    levels: list[str] = []
+    keys: list[str] = []
     for part in path:
         if isinstance(part, int):
-            out += f"[{part + 1}]"
+            field = keys.pop() if keys else ""
+            if keys:
+                levels.append(".".join(keys))
+            keys = []
+            item = LIST_ITEM_WORDS.get(field)
+            levels.append(f"{item} thứ {part + 1}" if item else f"mục thứ {part + 1} của {field or 'danh sách'}")
         else:
-            out += ("." if out else "") + str(part)
-    return out or "bản ghi"
+            keys.append(str(part))
+    if keys:
+        levels.append(".".join(keys))
+    return " của ".join(reversed(levels)) if levels else "bản ghi"
 
 
 def _suggest(word: str, choices) -> str:
@@ -212,7 +229,13 @@ def _date(value: Any, path: Path, fc: FileCheck, label: str):
     text = fc.located.raw.get(path) if not isinstance(value, str) else value
     day = parse_date(text or "")
     if day is None:
-        fc.error(path, f"'{label}': '{text}' không phải một ngày có thật; viết YYYY-MM-DD hoặc DD/MM/YYYY")
+        guess = guess_date(text or "")
+        if guess is not None:
+            fc.error(path, f"'{label}': '{text}' sai dạng, có phải {guess.strftime('%d/%m/%Y')}? "
+                           "Viết DD/MM/YYYY (ví dụ 15/03/2022) hoặc YYYY-MM-DD")
+        else:
+            fc.error(path, f"'{label}': '{text}' không phải một ngày có thật; viết DD/MM/YYYY (ví dụ 15/03/2022) "
+                           "hoặc YYYY-MM-DD")
     return day
 
 

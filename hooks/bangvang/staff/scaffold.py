@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bangvang.records import schema as s
 from bangvang.publish.json_schemas import field_description
+from bangvang.staff.decide import id_without_status
 from bangvang.text import fold, slugify
 
 # scripts/new.py KIND → folder of data/
@@ -155,7 +156,10 @@ def plan(data_dir: Path, kind_word: str, name: str, year: int | None = None,
         values["year"] = int(name)
         record_id = name
     else:
-        record_id = slugify(name)
+        if folder == "awards" and fold(name).startswith("de nghi "):
+            # "Đề nghị Bằng khen…": a proposal; the status goes in `status`, never in the id
+            name, values["status"] = name[len("Đề nghị"):].strip(), "de_nghi"
+        record_id = id_without_status(slugify(name)) if folder == "awards" else slugify(name)
         if not record_id:
             raise ScaffoldError(f"tên '{name}' không có chữ hay số nào để làm mã tệp")
         if folder == "documents":

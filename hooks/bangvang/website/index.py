@@ -17,8 +17,14 @@ def award_status(award: Record) -> str:
 
 
 def conferred(awards: list[Record]) -> list[Record]:
-    """Honours given; tallies and honour lists count only these."""
+    """Honours given; tallies and honour lists count only these. The one place that decides what
+    counts: proposals (de_nghi) and annulled awards (huy_bo) are out of every total."""
     return [a for a in awards if award_status(a) == "tang"]
+
+
+def annulled(awards: list[Record]) -> list[Record]:
+    """Awards conferred and later annulled (status huy_bo): shown struck through, never counted."""
+    return [a for a in awards if award_status(a) == "huy_bo"]
 
 
 def proposed(awards: list[Record]) -> list[Record]:
@@ -47,6 +53,8 @@ class Index:
     awards_by_year: dict[int, list[Record]] = field(default_factory=lambda: defaultdict(list))
     awards_by_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     awards_by_person: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    # Awards naming people of a unit (a person recorded there, or a name given with the unit).
+    awards_by_member_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     awards_by_campaign: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     models_by_campaign: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     models_by_unit: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
@@ -114,8 +122,14 @@ def build_index(dataset: DataSet) -> Index:
         for recipient in award.get("recipients", []):
             if recipient.get("person"):
                 _append_once(index.awards_by_person[recipient["person"]], award)
+                member_of = dataset.get("people", recipient["person"]).get("unit")
             elif recipient.get("unit") and not recipient.get("name"):
                 _append_once(index.awards_by_unit[recipient["unit"]], award)
+                member_of = None
+            else:
+                member_of = recipient.get("unit")
+            if member_of:
+                _append_once(index.awards_by_member_unit[member_of], award)
     for model in index.sorted_models():
         if model.get("campaign"):
             index.models_by_campaign[model["campaign"]].append(model)
@@ -141,3 +155,50 @@ def _append_once(items: list[Record], record: Record) -> None:
     if not items or items[-1] is not record:
         items.append(record)
 
+
+# ---------------------------------------------------------------------------------------------
+# Units through time: a unit that ended (`until`) and the units that took it over (`successors`)
+# ---------------------------------------------------------------------------------------------
+
+def unit_successors(index: Index, unit: Record) -> list[Record]:
+    """The units that took this one over, as recorded (missing ids left out)."""
+    units = index.dataset.kind("units")
+    return [units[u] for u in unit.get("successors") or [] if u in units and u != unit.id]
+
+
+def _predecessor_ids(index: Index) -> dict[str, list[str]]:
+    """unit id → ids of the units that name it a successor; made once per index."""
+    cached = index.__dict__.get("_predecessor_ids")
+    if cached is None:
+        cached = defaultdict(list)
+        for record in index.sorted_units():
+            for successor in record.get("successors") or []:
+                if successor != record.id:
+                    cached[successor].append(record.id)
+        index.__dict__["_predecessor_ids"] = cached
+    return cached
+
+
+def unit_predecessors(index: Index, unit: Record) -> list[Record]:
+    """The units that ended into this one, by name."""
+    units = index.dataset.kind("units")
+    return [units[u] for u in _predecessor_ids(index).get(unit.id, []) if u in units]
+
+
+def names_through_time(index: Index, unit: Record) -> list[str]:
+    """Names (and aliases) of the units before and after this one, however many steps away: the
+    words that let a reader find an old commune by today's name and the reverse (search)."""
+    units = index.dataset.kind("units")
+    before = _predecessor_ids(index)
+    names: list[str] = []
+    for step in (lambda r: r.get("successors") or [], lambda r: before.get(r.id, [])):
+        queue, seen = list(step(unit)), {unit.id}
+        while queue:
+            uid = queue.pop(0)
+            if uid in seen or uid not in units:
+                continue
+            seen.add(uid)
+            record = units[uid]
+            names += [record["name"], *(record.get("aliases") or [])]
+            queue += step(record)
+    return list(dict.fromkeys(names))

@@ -2,7 +2,11 @@
 
 A Page holds its finished HTML body; the hook hands MkDocs a small Markdown stub per page (for
 the title and metadata) and swaps in this body, so record text never passes through Markdown
-unless its field is `markdown` (render.py), and template syntax inside data is never evaluated.
+unless its field is `markdown` (safe_markdown.py), and template syntax inside data is never evaluated.
+
+Each method below gathers what its page shows (lookups, sorting, sentences) into plain values;
+the templates (templates/, all extending base.html) only lay them out. Award cards come from
+award_cards.py, count words and sentences from wording.py, the trail from breadcrumbs.py.
 """
 from __future__ import annotations
 
@@ -19,13 +23,27 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import Record
-from bangvang.website.charts import year_charts
-from bangvang.website.index import RECIPIENT_KEYS, Index, award_day, award_status, award_tally, conferred, proposed
-from bangvang.website.safe_markdown import markdown_to_html
 from bangvang.text import fold, format_date, format_number, format_quantity, initial_letter, sort_key
 from bangvang.urls import record_url, relative, section_url, src_uri, year_url
+from bangvang.website import breadcrumbs as bc
+from bangvang.website import wording as w
+from bangvang.website.award_cards import AwardCard, AwardCards
+from bangvang.website.charts import year_charts
+from bangvang.website.coverage import contact_lines, coverage
+from bangvang.website.index import RECIPIENT_KEYS, Index, award_day, award_status, award_tally, conferred, proposed
+from bangvang.website.mention_links import Mention, MentionLinker
+from bangvang.website.model_fields import model_field
+from bangvang.website.photos import photos_for
+from bangvang.website.safe_markdown import markdown_to_html
+from bangvang.website.site_info import SiteInfo
 
 TEMPLATES = Path(__file__).parent / "templates"
+SEARCH_URL = "tim-kiem/"  # the home page's search form submits here (works without JavaScript)
+PROPOSALS_URL = section_url("awards") + "de-nghi/"  # proposals_page.py
+LATEST_AWARDS = 6
+HOME_MODELS = 6
+
+__all__ = ["Page", "PageBuilder", "SiteInfo", "stub_text"]
 
 
 @dataclass
@@ -36,28 +54,20 @@ class Page:
     html: str = ""
     edit_path: str | None = None  # the YAML file (or folder) behind the page
     search: dict = field(default_factory=dict)  # kind and filters for the search index
+    breadcrumbs: list = field(default_factory=list)  # breadcrumbs.Crumb, home first; empty on top pages
 
     @property
     def src_uri(self) -> str:
         return src_uri(self.url)
 
 
-@dataclass
-class SiteInfo:
-    """What templates need from mkdocs.yml's `extra:` (the district that publishes the site)."""
+@dataclass(frozen=True)
+class Row:
+    """A line of a summary table: its label, where it leads on the page, its numbers."""
 
-    district: str = "huyện Gia Lộc"
-    province: str = "tỉnh Hải Dương"
-    contact: str = ""
-    edit_base: str | None = None  # https://github.com/<owner>/<repo>/edit/main/
-
-    def edit_url(self, path: str | None) -> str | None:
-        """GitHub's editor for a record file; for a folder, its listing."""
-        if not path or not self.edit_base:
-            return None
-        if path.endswith("/"):
-            return self.edit_base.replace("/edit/", "/tree/", 1) + path.rstrip("/")
-        return self.edit_base + path
+    label: str
+    anchor: str
+    tally: dict
 
 
 def _environment() -> jinja2.Environment:
@@ -74,13 +84,15 @@ def _environment() -> jinja2.Environment:
         date=format_date,
         markdown=lambda text: jinja2.utils.markupsafe.Markup(markdown_to_html(text)),
         fold=fold,
+        tally=w.tally_text,
+        turns=w.turns_text,
     )
     env.globals.update(
         FIELDS=s.FIELDS, UNIT_KINDS=s.UNIT_KINDS, CAMPAIGN_KINDS=s.CAMPAIGN_KINDS,
         RECIPIENT_KINDS=s.RECIPIENT_KINDS, AWARD_LEVELS=s.AWARD_LEVELS, AWARD_CATEGORIES=s.AWARD_CATEGORIES,
         RECIPIENT_KEYS=RECIPIENT_KEYS, record_url=record_url, year_url=year_url, section_url=section_url,
         award_tally=award_tally, award_status=award_status,
-        year_charts=year_charts,
+        year_charts=year_charts, words=w,
     )
     return env
 
@@ -92,21 +104,28 @@ class PageBuilder:
         self.site = site
         self.env = _environment()
         self._templates: dict[str, jinja2.Template] = {}
+        self.cards = AwardCards(index, site)
+        self.contact = contact_lines(site)
 
     # -- rendering -------------------------------------------------------------------------------
     def render(self, template: str, page: Page, **context) -> Page:
         if template not in self._templates:
             self._templates[template] = self.env.get_template(template)
+        here = page.url.partition("#")[0]
         page.html = self._templates[template].render(
             page=page, heading_id=_heading_id(page.title),
-            link=lambda target: relative(target, page.url), ix=self.index, data=self.data,
-            site=self.site, edit_url=self.site.edit_url(page.edit_path), edit_for=self.site.edit_url, **context)
+            link=lambda target: relative(target, page.url),
+            here=lambda target: bool(target is not None) and target.partition("#")[0] == here,
+            ix=self.index, data=self.data, site=self.site, contact=self.contact,
+            print_url=self.site.absolute_url(page.url),
+            edit_url=self.site.edit_url(page.edit_path), edit_for=self.site.edit_url, **context)
         return page
 
     # -- all pages --------------------------------------------------------------------------------
     def build(self) -> list[Page]:
-        pages = [self.home(), self.campaigns_index(), self.models_index(), self.awards_index(),
-                 self.units_index(), self.people_index(), self.documents_index(), self.reports_index()]
+        pages = [self.home(), self.search_page(), self.campaigns_index(), self.models_index(),
+                 self.awards_index(), self.units_index(), self.people_index(), self.documents_index(),
+                 self.reports_index()]
         pages += [self.campaign(r) for r in self.data.kind("campaigns").values()]
         pages += [self.model(r) for r in self.data.kind("models").values()]
         pages += [self.unit(r) for r in self.data.kind("units").values()]
@@ -118,15 +137,28 @@ class PageBuilder:
     # -- home and sections ---------------------------------------------------------------------
     def home(self) -> Page:
         year = self.index.latest_year
-        awards = conferred(self.index.awards_by_year.get(year, [])) if year else []
-        newest = sorted(self.data.kind("awards").values(), key=_newest_first)[:8]
-        models = [m for m in self.index.sorted_models() if m["year"] == year][:6] if year else []
+        of_year = self.index.awards_by_year.get(year, []) if year else []
+        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
+        latest = sorted(conferred(every), key=lambda a: (-award_day(a).toordinal(), self.index.rank(a)))
+        waiting = proposed(every)
+        models = self.index.sorted_models()[:HOME_MODELS]
         report = self.data.get("reports", str(year)) if year else None
         page = Page("", f"Bảng vàng thi đua, khen thưởng {self.site.district}",
                     f"Phong trào thi đua, điển hình tiên tiến và khen thưởng của {self.site.district}, {self.site.province}.",
                     edit_path="data/")
-        return self.render("home.html", page, year=year, totals=_totals(awards), newest=newest,
-                           models=models, report=report)
+        return self.render(
+            "home.html", page, year=year, totals=_totals(conferred(of_year)), coverage=coverage(of_year),
+            latest=self.cards.many(latest[:LATEST_AWARDS]), more_latest=len(latest) > LATEST_AWARDS,
+            waiting=len(waiting), waiting_tally=_totals(waiting), proposals_url=PROPOSALS_URL,
+            search_url=SEARCH_URL, models=[self._model_row(m) for m in models],
+            more_models=len(self.data.kind("models")) > len(models), report=report,
+            campaigns=len(self.data.kind("campaigns")), model_count=len(self.data.kind("models")))
+
+    def search_page(self) -> Page:
+        """Where the home page's search form lands: with JavaScript, the site's search box takes the
+        query (docs/assets/search.js); without it, the lists that lead to every record."""
+        page = Page(SEARCH_URL, "Tìm kiếm", f"Tìm tập thể, cá nhân, phong trào, khen thưởng của {self.site.district}.")
+        return self.render("search.html", page)
 
     def campaigns_index(self) -> Page:
         groups = defaultdict(list)
@@ -154,33 +186,48 @@ class PageBuilder:
             commune = self.index.commune_of(self.data.get("units", unit_id))
             if commune is not None:
                 communes[commune.id] = commune
-        return {"model": model, "campaign": campaign, "field": campaign["field"] if campaign else "khac",
+        field_id = model_field(model, campaign)
+        return {"model": model, "campaign": campaign, "field": field_id, "field_label": s.FIELDS.label(field_id),
                 "communes": sorted(communes.values(), key=lambda u: sort_key(u["name"]))}
 
     def awards_index(self) -> Page:
-        years = [(y, _totals(conferred(self.index.awards_by_year[y])),
-                  len(proposed(self.index.awards_by_year[y])))
-                 for y in self.index.years]
+        years = []
+        for y in self.index.years:
+            awards = self.index.awards_by_year[y]
+            years.append({"year": y, "totals": _totals(conferred(awards)),
+                          "proposals": _totals(proposed(awards)), "coverage": coverage(awards)})
+        households = any(r["totals"]["ho_gia_dinh"] for r in years)
         page = Page(section_url("awards"), "Khen thưởng", "Khen thưởng theo năm.", edit_path="data/awards/")
-        return self.render("awards.html", page, years=years)
+        return self.render("awards.html", page, years=years, proposals_url=PROPOSALS_URL,
+                           cols=[k for k in RECIPIENT_KEYS if k != "ho_gia_dinh" or households])
 
     def units_index(self) -> Page:
         groups = defaultdict(list)
         for unit in self.index.sorted_units():
-            groups[unit["kind"]].append(unit)
+            groups[unit["kind"]].append(self._listed(unit, self.index.awards_by_unit.get(unit.id, [])))
+        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
         page = Page(section_url("units"), "Tập thể", "Các tập thể: xã, thị trấn, cơ quan, trường học…",
                     edit_path="data/units/")
-        return self.render("units.html", page,
+        return self.render("units.html", page, coverage=coverage(every),
                            groups=[(v, l, groups[v]) for v, l in s.UNIT_KINDS.labels if groups[v]])
 
     def people_index(self) -> Page:
         groups: dict[str, list] = {}
         for person in self.index.sorted_people():
             given = person.get("given_name") or person["name"].split()[-1]
-            groups.setdefault(initial_letter(given), []).append(person)
+            groups.setdefault(initial_letter(given), []).append(
+                self._listed(person, self.index.awards_by_person.get(person.id, [])))
+        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
         page = Page(section_url("people"), "Cá nhân",
-                    "Cá nhân được khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
-        return self.render("people.html", page, groups=list(groups.items()))
+                    "Cá nhân có tên trong dữ liệu khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
+        return self.render("people.html", page, groups=list(groups.items()), coverage=coverage(every))
+
+    @staticmethod
+    def _listed(record: Record, awards: list[Record]) -> dict:
+        """One line of /tap-the/ or /ca-nhan/: the record, and what it has been given or proposed for."""
+        given, waiting = conferred(awards), proposed(awards)
+        note = f"{format_number(len(given))} khen thưởng" if given else "chưa có khen thưởng ghi tên"
+        return {"record": record, "note": note, "proposals": len(waiting)}
 
     def documents_index(self) -> Page:
         docs = sorted(self.data.kind("documents").values(),
@@ -200,40 +247,51 @@ class PageBuilder:
         awards = self.index.awards_by_campaign.get(record.id, [])
         page = Page(record_url("campaigns", record.id), record["title"],
                     _line(f"Phong trào thi đua “{record['title']}”: kết quả, điển hình và khen thưởng."),
-                    edit_path=record.path,
+                    edit_path=record.path, breadcrumbs=bc.for_campaign(record),
                     search={"kind": "Phong trào", "field": s.FIELDS.label(record["field"]), **self._award_facets(awards)})
+        given = self.cards.many(conferred(awards))
         return self.render("campaign.html", page, r=record,
                            documents=[self.data.get("documents", d) for d in record.get("basis", [])],
-                           models=self.index.models_by_campaign.get(record.id, []),
-                           awards=conferred(awards),
-                           proposals=proposed(awards))
+                           models=[self._model_row(m) for m in self.index.models_by_campaign.get(record.id, [])],
+                           awards=given, proposals=self.cards.many(proposed(awards)),
+                           overlaps=_overlaps(given, by_campaign=False),
+                           empty="Chưa có khen thưởng nào gắn với phong trào này trong dữ liệu.")
 
     def model(self, record: Record) -> Page:
         row = self._model_row(record)
         page = Page(record_url("models", record.id), record["title"], _plain(record["summary"]),
-                    edit_path=record.path,
+                    edit_path=record.path, breadcrumbs=bc.for_model(record),
                     search={"kind": "Điển hình", "year": str(record["year"]),
-                            "field": s.FIELDS.label(row["field"]),
+                            "field": row["field_label"],
                             "commune": [c["name"] for c in row["communes"]]})
         return self.render("model.html", page, r=record, row=row,
+                           photos=photos_for(self.site.docs_dir, record.get("images", []), page.url),
                            units=[self.data.get("units", u) for u in record.get("units", [])],
                            people=[self.data.get("people", p) for p in record.get("people", [])])
 
     def unit(self, record: Record) -> Page:
         awards = self.index.awards_by_unit.get(record.id, [])
+        members = [a for a in self.index.awards_by_member_unit.get(record.id, []) if a not in awards]
         commune = self.index.commune_of(record)
+        parent = self.data.get("units", record.get("parent")) if record.get("parent") else None
         page = Page(record_url("units", record.id), record["name"],
                     _line(f"{record['name']}: khen thưởng và điển hình tiên tiến."), edit_path=record.path,
+                    breadcrumbs=bc.for_unit(record, commune),
                     search={"kind": "Tập thể", "commune": [commune["name"]] if commune else [],
                             **self._award_facets(awards)})
+        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
         return self.render("unit.html", page, r=record,
-                           commune=self.data.get("units", record.get("commune")) if record.get("commune") else None,
-                           parent=self.data.get("units", record.get("parent")) if record.get("parent") else None,
-                           awards=conferred(awards),
-                           proposals=proposed(awards),
-                           models=self.index.models_by_unit.get(record.id, []),
-                           located=self.index.units_by_commune.get(record.id, []),
-                           children=self.index.children_by_unit.get(record.id, []),
+                           commune=commune if commune is not None and commune.id != record.id else None,
+                           parent=parent if parent is not None and parent.id != record.id else None,
+                           awards=self.cards.many(conferred(awards)),
+                           proposals=self.cards.many(proposed(awards)),
+                           member_awards=self.cards.many(conferred(members)),
+                           member_proposals=self.cards.many(proposed(members)),
+                           coverage=coverage(every),
+                           empty=f"Chưa có khen thưởng nào ghi tên {record['name']} trong dữ liệu.",
+                           models=[self._model_row(m) for m in self.index.models_by_unit.get(record.id, [])],
+                           located=[u for u in self.index.units_by_commune.get(record.id, []) if u.id != record.id],
+                           children=[u for u in self.index.children_by_unit.get(record.id, []) if u.id != record.id],
                            people=self.index.people_by_unit.get(record.id, []))
 
     def person(self, record: Record) -> Page:
@@ -241,31 +299,96 @@ class PageBuilder:
         unit = self.data.get("units", record.get("unit")) if record.get("unit") else None
         page = Page(record_url("people", record.id), record["name"],
                     _line(", ".join(filter(None, [record["name"], record.get("position"), unit["name"] if unit else None]))),
-                    edit_path=record.path, search={"kind": "Cá nhân", **self._award_facets(awards),
-                                                    "commune": self._communes_of_unit(unit)})
+                    edit_path=record.path, breadcrumbs=bc.for_person(record, unit),
+                    search={"kind": "Cá nhân", **self._award_facets(awards), "commune": self._communes_of_unit(unit)})
+        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
         return self.render("person.html", page, r=record, unit=unit,
-                           awards=conferred(awards),
-                           proposals=proposed(awards),
-                           models=self.index.models_by_person.get(record.id, []))
+                           awards=self.cards.many(conferred(awards)),
+                           proposals=self.cards.many(proposed(awards)),
+                           coverage=coverage(every),
+                           empty=f"Chưa có khen thưởng nào ghi tên {record['name']} trong dữ liệu.",
+                           models=[self._model_row(m) for m in self.index.models_by_person.get(record.id, [])])
 
     def report(self, record: Record) -> Page:
+        year = record["year"]
+        awards = self.index.awards_by_year.get(year, [])
         page = Page(record_url("reports", record.id), record["title"], _line(f"{record['title']}, {record['issuer']}."),
-                    edit_path=record.path, search={"kind": "Báo cáo", "year": str(record["year"])})
-        return self.render("report.html", page, r=record,
-                           has_awards=record["year"] in self.index.awards_by_year)
+                    edit_path=record.path, breadcrumbs=bc.for_report(record),
+                    search={"kind": "Báo cáo", "year": str(year)})
+        known = w.casing_of_words([sec.get("text") or "" for sec in record["sections"]]
+                                  + [u["name"] for u in self.data.kind("units").values()]
+                                  + [c["title"] for c in self.data.kind("campaigns").values()])
+        linker = MentionLinker(self._mentions(year))
+        sections = []
+        for i, sec in enumerate(record["sections"], start=1):
+            body = markdown_to_html(sec.get("text"))
+            sections.append({"id": f"muc-{i}", "level": sec.get("level", 2),
+                             "heading": w.sentence_case(sec["heading"], known),
+                             "html": jinja2.utils.markupsafe.Markup(
+                                 linker(body, lambda target: relative(target, page.url), set()))})
+        campaigns = [c for c in self.data.kind("campaigns").values()
+                     if any(res["year"] == year for res in c.get("results", []))]
+        models = [m for m in self.index.sorted_models() if m["year"] == year]
+        return self.render("report.html", page, r=record, sections=sections,
+                           has_awards=year in self.index.awards_by_year,
+                           totals=_totals(conferred(awards)), proposals=_totals(proposed(awards)),
+                           proposal_count=len(proposed(awards)), campaigns=len(campaigns), model_count=len(models),
+                           original=self._original_of(record))
+
+    def _mentions(self, year: int) -> list[Mention]:
+        """What a report's text may name that has a page: campaigns, documents (by number) and the
+        forms of award of its year (on the year page)."""
+        mentions = []
+        for campaign in self.data.kind("campaigns").values():
+            url = record_url("campaigns", campaign.id)
+            for name in [campaign["title"], *campaign.get("aliases", [])]:
+                if len(name.split()) >= 3:
+                    mentions.append(Mention(name, url))
+        for document in self.data.kind("documents").values():
+            mentions.append(Mention(document["number"], record_url("documents", document.id),
+                                    f"{document['kind']} số {document['number']}"))
+        forms = {a["award"] for a in self.index.awards_by_year.get(year, []) if award_status(a) in ("tang", "de_nghi")}
+        for form in sorted(forms):
+            entry = self.data.vocab[form]
+            for name in [entry["name"], *entry.get("aliases", [])]:
+                if len(name.split()) >= 3:
+                    mentions.append(Mention(name, f"{year_url(year)}#hinh-thuc-{form}",
+                                            f"Khen thưởng năm {year}: {entry['name']}"))
+        return mentions
+
+    def _original_of(self, report: Record) -> dict | None:
+        """The report as issued, when a document record holds it (same number, kind Báo cáo)."""
+        for document in self.data.kind("documents").values():
+            if document["kind"] != "Báo cáo":
+                continue
+            same_number = report.get("number") and document["number"] == report["number"]
+            same_day = report.get("date") and document.get("date") == report["date"] and document["issuer"] == report["issuer"]
+            if same_number or same_day:
+                return {"document": document, "url": record_url("documents", document.id),
+                        "file": document.get("file"), "web": document.get("url")}
+        return None
 
     def year(self, year: int) -> Page:
         awards = self.index.awards_by_year[year]
-        given, proposals = conferred(awards), proposed(awards)
+        given, waiting = self.cards.many(conferred(awards)), self.cards.many(proposed(awards))
         page = Page(year_url(year), f"Khen thưởng năm {year}",
                     f"Khen thưởng năm {year}: danh hiệu thi đua và hình thức khen thưởng.",
-                    edit_path=f"data/awards/{year}/",
+                    edit_path=f"data/awards/{year}/", breadcrumbs=bc.for_year(year),
                     search={"kind": "Khen thưởng", **self._award_facets(awards), "year": str(year)})
-        return self.render("year.html", page, year=year, groups=self._by_form(given),
-                           proposal_groups=self._by_form(proposals), totals=_totals(given),
-                           by_form=self._totals_by(given, lambda e: (e["rank"], e["name"]), lambda e: e["name"]),
-                           by_level=self._totals_by(given, lambda e: s.AWARD_LEVELS.choices.index(e["level"]),
-                                                    lambda e: s.AWARD_LEVELS.label(e["level"])),
+        levels = _by_level_and_form(given)
+        totals = _totals(conferred(awards))
+        by_form = [Row(f["name"], f"#hinh-thuc-{f['id']}", f["tally"]) for lv in levels for f in lv["forms"]]
+        by_level = [Row(w.level_label(lv["level"]), f"#cap-{lv['level']}",
+                        _card_totals([c for f in lv["forms"] for c in f["cards"]])) for lv in levels]
+        communes = sorted({cid: self.data.get("units", cid) for c in given + waiting for cid in c.commune_ids}.values(),
+                          key=lambda u: sort_key(u["name"]))
+        campaigns = sorted({c.campaign_id: self.data.get("campaigns", c.campaign_id)
+                            for c in given + waiting if c.campaign_id}.values(), key=lambda r: sort_key(r["title"]))
+        return self.render("year.html", page, year=year, levels=levels, proposals=waiting,
+                           totals=totals, by_form=by_form, by_level=by_level,
+                           cols=[k for k in RECIPIENT_KEYS if k != "ho_gia_dinh" or totals["ho_gia_dinh"]],
+                           coverage=coverage(awards), overlaps=_overlaps(given, by_campaign=True),
+                           communes=communes, campaigns=campaigns,
                            report=self.data.get("reports", str(year)))
 
     def _award_facets(self, awards: list[Record]) -> dict:
@@ -278,21 +401,45 @@ class PageBuilder:
         commune = self.index.commune_of(unit) if unit else None
         return [commune["name"]] if commune else []
 
-    def _by_form(self, awards: list[Record]) -> list[tuple[Record, list[Record]]]:
-        groups: dict[str, list[Record]] = {}
-        for award in sorted(awards, key=self.index.rank):
-            groups.setdefault(award["award"], []).append(award)
-        return [(self.data.vocab[k], v) for k, v in groups.items()]
 
-    def _totals_by(self, awards, order, label) -> list[tuple[str, dict]]:
-        rows: dict[str, tuple] = {}
-        for award in awards:
-            entry = self.data.vocab[award["award"]]
-            key = label(entry)
-            _, tally = rows.setdefault(key, (order(entry), {k: 0 for k in RECIPIENT_KEYS}))
-            for k, v in award_tally(award).items():
-                tally[k] += v
-        return [(k, t) for k, (o, t) in sorted(rows.items(), key=lambda kv: kv[1][0])]
+def _by_level_and_form(cards: list[AwardCard]) -> list[dict]:
+    """[{level, heading 'Cấp tỉnh', forms: [{id, name, category, tally, cards}…]}…]: levels from
+    Trung ương down, forms by rank (the cards come in rank order from the index)."""
+    levels: dict[str, dict[str, list[AwardCard]]] = {}
+    for card in cards:
+        levels.setdefault(card.level, {}).setdefault(card.form_id, []).append(card)
+    order = s.AWARD_LEVELS.choices
+    return [{"level": level, "heading": w.level_heading(level),
+             "forms": [{"id": form_id, "name": group[0].form, "category": s.AWARD_CATEGORIES.label(group[0].category),
+                        "tally": _card_totals(group), "cards": group} for form_id, group in levels[level].items()]}
+            for level in sorted(levels, key=lambda lv: order.index(lv) if lv in order else len(order))]
+
+
+def _card_totals(cards: list[AwardCard]) -> dict[str, int]:
+    totals = {k: 0 for k in RECIPIENT_KEYS}
+    for card in cards:
+        for k in RECIPIENT_KEYS:
+            totals[k] += card.tally.get(k, 0)
+    return totals
+
+
+def _overlaps(cards: list[AwardCard], by_campaign: bool) -> list[str]:
+    """Sentences naming people counted under two titles (wording.INCLUDED_IN), from the counts."""
+    groups: dict[str | None, dict[str, tuple[str, int]]] = {}
+    titles: dict[str | None, str] = {}
+    for card in cards:
+        key = card.campaign_id if by_campaign else None
+        counts = groups.setdefault(key, {})
+        name, n = counts.get(card.form_id, (card.form, 0))
+        counts[card.form_id] = (name, n + card.tally.get("ca_nhan", 0))
+        if key and card.purpose:
+            titles[key] = card.purpose.text
+    sentences = []
+    for key, counts in groups.items():
+        for higher, base in w.INCLUDED_IN:
+            if counts.get(higher, ("", 0))[1] and counts.get(base, ("", 0))[1]:
+                sentences.append(w.overlap_sentence(counts[higher], counts[base], titles.get(key)))
+    return sentences
 
 
 def _totals(awards: list[Record]) -> dict[str, int]:
@@ -302,10 +449,6 @@ def _totals(awards: list[Record]) -> dict[str, int]:
             totals[k] += v
     totals["acts"] = len(awards)
     return totals
-
-
-def _newest_first(award: Record) -> tuple:
-    return (-award_day(award).toordinal(), award.id)
 
 
 _TOC = markdown.Markdown(extensions=["attr_list", "toc"])
@@ -342,7 +485,3 @@ def _line(text: str, limit: int = 200) -> str:
     """A one-line description for metadata from plain text (shown as written), cut at a word."""
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def build_pages(index: Index, site: SiteInfo) -> list[Page]:
-    return PageBuilder(index, site).build()

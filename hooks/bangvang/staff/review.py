@@ -1,0 +1,69 @@
+"""What the importer tells staff besides the record: refusals, and the "Cần xem lại" list of
+every row or cell it skipped, changed or guessed, by the row number Excel shows.
+
+An item is *blocking* when the record may lack something the sheet holds (a row not imported,
+counts that differ from the list's own, a value Excel had not computed): the run then does not
+end as a success.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ImportRefused(Exception):
+    """The whole import stops and nothing is written (Vietnamese message, no final period)."""
+
+
+@dataclass
+class Item:
+    row: int | None  # Excel row; None for the whole file
+    message: str
+    blocking: bool = False
+    sheet: str | None = None
+
+
+@dataclass
+class Review:
+    items: list[Item] = field(default_factory=list)
+    sheet: str | None = None  # the sheet being read, named in lines when several are read
+    several_sheets: bool = False
+
+    def note(self, row: int | None, message: str, *, blocking: bool = False) -> None:
+        self.items.append(Item(row, message, blocking, self.sheet))
+
+    def file_note(self, message: str, *, blocking: bool = False) -> None:
+        self.items.append(Item(None, message, blocking, None))
+
+    @property
+    def blocking(self) -> list[Item]:
+        return [i for i in self.items if i.blocking]
+
+    def lines(self) -> list[str]:
+        """One line a row ("dòng 14: …; …"), rows in order, whole-file notes first."""
+        order: list[tuple] = []
+        grouped: dict[tuple, list[Item]] = {}
+        for item in self.items:
+            where = (item.sheet if self.several_sheets else None, item.row)
+            if where not in grouped:
+                grouped[where] = []
+                order.append(where)
+            if item.message not in [i.message for i in grouped[where]]:
+                grouped[where].append(item)
+        sheets = {}
+        for sheet, _row in order:
+            sheets.setdefault(sheet, len(sheets))
+        order.sort(key=lambda w: (w[1] is not None, sheets[w[0]], w[1] or 0))
+        out = []
+        for sheet, row in order:
+            items = sorted(grouped[(sheet, row)], key=lambda i: not i.blocking)
+            text = "; ".join(i.message for i in items)
+            where = "" if row is None else f"dòng {row}"
+            if sheet and row is not None:
+                where = f"trang '{sheet}' {where}"
+            mark = BLOCKING_MARK if items[0].blocking else ""
+            out.append(f"{mark}{where}: {text}" if where else f"{mark}{text}")
+        return out
+
+
+# Before a line whose row or cell may be missing from the record.
+BLOCKING_MARK = "(!) "
