@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bangvang.records.validation import validate
+
 from helpers import CHROMIUM_ARGS, ROOT, make_project, require_tool, run_mkdocs_build
 
 
@@ -22,6 +24,20 @@ def project_root() -> Path:
 def fixture_project(tmp_path_factory) -> Path:
     """The project with the frozen seed and the fixture extras as its data (never the live data/)."""
     return make_project(tmp_path_factory.mktemp("fixture") / "project", extra=True)
+
+
+@pytest.fixture(scope="session")
+def site_data_dir(fixture_project) -> Path:
+    """The data/ the shared built site was made from (the frozen seed plus the fixture extras)."""
+    return fixture_project / "data"
+
+
+@pytest.fixture(scope="session")
+def site_dataset(fixture_project):
+    """The records of the shared built site, loaded and checked (tests compare its pages with them)."""
+    dataset, errors = validate(fixture_project / "data", fixture_project / "docs")
+    assert errors == [], errors
+    return dataset
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,13 @@
-"""Charts drawn at build time: the numbers in each SVG and its table are the tallies of the records
-(counted here independently with award_tally), and the charts really show in Chromium."""
+"""Charts drawn at build time: the numbers in each drawing and its table are the tallies of the
+records (counted here independently with award_tally); each colour means one thing on every chart,
+colour-blind safe; labels are at least 14 px; empty charts are left out; and the charts really
+show in Chromium."""
 from __future__ import annotations
 
 import base64
 import html as htmllib
+import itertools
+import math
 import re
 import shutil
 from collections import defaultdict
@@ -24,8 +28,9 @@ LEVEL_LABELS = dict(s.AWARD_LEVELS.labels)
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    data, errors = validate(SEED_DATA, ROOT / "docs")
+def dataset(fixture_project):
+    """The records the shared built site was made from (the seed and the fixture extras)."""
+    data, errors = validate(fixture_project / "data", fixture_project / "docs")
     assert not errors
     return data
 
@@ -62,7 +67,8 @@ def _table(figure: str) -> tuple[list[str], dict[str, list[int]]]:
 
 
 def _svg_totals(figure: str) -> list[int]:
-    return [_number(t) for t in re.findall(r'<text [^>]*class="bv-chart__value">([^<]*)</text>', figure)]
+    """The totals written at the end of the drawing's bars."""
+    return [_number(t) for t in re.findall(r'<span class="bv-chart__value">([^<]*)</span>', figure)]
 
 
 def _check(figure: str, expected: dict[str, dict[str, int]], series_labels: dict[str, str]) -> None:
@@ -77,7 +83,7 @@ def _check(figure: str, expected: dict[str, dict[str, int]], series_labels: dict
             assert head[1:-1] == [series_labels[k] for k in shown]
             assert numbers[:-1] == [want.get(k, 0) for k in shown], label
         assert numbers[-1] == sum(want.values()), label
-    assert _svg_totals(figure) == [numbers[-1] for numbers in rows.values()], "SVG totals = table totals"
+    assert _svg_totals(figure) == [numbers[-1] for numbers in rows.values()], "drawn totals = table totals"
 
 
 def test_statistics_by_year_and_kind_equal_the_tallies(built_site, dataset):
@@ -173,13 +179,125 @@ def test_commune_chart_counts_named_recipients_by_their_commune(tmp_path):
 
 def test_charts_are_accessible_images_with_a_table(built_site):
     page = (built_site / "thong-ke" / "index.html").read_text(encoding="utf-8")
-    svgs = re.findall(r"<svg class=\"bv-chart__svg\"[^>]*>\s*<title id=\"([^\"]+)\">([^<]+)</title>", page)
-    assert len(svgs) >= 4
-    for title_id, title in svgs:
-        assert f'role="img" aria-labelledby="{title_id}"' in page
-        assert title.strip()
-    assert page.count('<table class="bv-chart__table">') >= len(svgs)
+    plots = re.findall(r'<div class="bv-chart__plot" role="img" aria-label="([^"]+)">', page)
+    assert len(plots) >= 4
+    assert all(label.strip() for label in plots)
+    assert page.count('<table class="bv-chart__table">') >= len(plots)
     assert "<script" not in page.split('id="bieu-do-')[1].split("</figure>")[0], "no JavaScript in a chart"
+
+
+# ---------------------------------------------------------------------------------------------
+# One palette by meaning, colour-blind safe
+# ---------------------------------------------------------------------------------------------
+
+def _linear(h: str) -> list[float]:
+    def one(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return [one(int(h[i:i + 2], 16)) for i in (1, 3, 5)]
+
+
+def _contrast_on_white(h: str) -> float:
+    r, g, b = _linear(h)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+# Machado, Oliveira & Fernandes (2009), severity 1: how protanopes and deuteranopes see a colour.
+_CVD = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+}
+
+
+def _lab(rgb: list[float]) -> tuple[float, float, float]:
+    r, g, b = rgb
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = lambda t: t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116  # noqa: E731
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _seen(h: str, vision: str | None) -> tuple[float, float, float]:
+    rgb = _linear(h)
+    if vision:
+        rgb = [max(0.0, min(1.0, sum(m * c for m, c in zip(row, rgb)))) for row in _CVD[vision]]
+    return _lab(rgb)
+
+
+def _site_charts(built_site) -> list[str]:
+    pages = [built_site / "thong-ke" / "index.html", *sorted((built_site / "khen-thuong").glob("*/index.html"))]
+    figures = []
+    for page in pages:
+        figures += re.findall(r'<figure class="bv-chart".*?</figure>', page.read_text(encoding="utf-8"), re.S)
+    return figures
+
+
+def test_each_colour_means_one_thing_on_every_chart(built_site):
+    """A series key (tập thể, cá nhân, a level…) has its colour of charts.COLOURS in every bar and
+    legend of the site, and no two meanings share a colour."""
+    assert len(set(charts.COLOURS.values())) == len(charts.COLOURS), "two meanings share a colour"
+    figures = _site_charts(built_site)
+    assert len(figures) >= 5
+    seen: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        segments = re.findall(r'class="bv-chart__seg" data-series="([^"]+)" data-colour="([^"]+)" '
+                              r'style="width: [\d.]+%; background-color: ([^"]+)"', figure)
+        assert segments, "every drawn chart has bars"
+        for key, colour, painted in segments:
+            seen[key] |= {colour.lower(), painted.lower()}
+        for key, colour in re.findall(r'<li data-series="([^"]+)"><span class="bv-chart__key" '
+                                      r'style="background-color: ([^"]+)">', figure):
+            seen[key].add(colour.lower())
+    assert {"tap_the", "ca_nhan"} <= set(seen)
+    for key, colours in seen.items():
+        assert colours == {charts.COLOURS[key]}, f"{key} drawn in {sorted(colours)}"
+    # every recipient kind and the proposals have a colour, whether or not the seed draws them
+    for key in [*RECIPIENT_KEYS, "de_nghi", *s.AWARD_LEVELS.choices, *s.CAMPAIGN_KINDS.choices]:
+        assert key in charts.COLOURS
+
+
+def test_chart_colours_are_visible_and_colour_blind_safe():
+    """Every colour stands out from the white page (3:1, WCAG 1.4.11). Colours that stand for
+    different things (kinds of recipient, proposals, kinds of campaign) stay far apart (ΔE ≥ 20) for
+    protanopes and deuteranopes too: no red/green pair. The ordered levels of award are shades of one
+    hue, darker for higher levels, each at least 8 L* from the next."""
+    for key, colour in charts.COLOURS.items():
+        assert _contrast_on_white(colour) >= 3, (key, colour)
+    categorical = [*RECIPIENT_KEYS, "de_nghi", "named"]
+    for group in (categorical, list(s.CAMPAIGN_KINDS.choices)):
+        for a, b in itertools.combinations(group, 2):
+            for vision in (None, "protanopia", "deuteranopia"):
+                distance = math.dist(_seen(charts.COLOURS[a], vision), _seen(charts.COLOURS[b], vision))
+                assert distance >= 20, f"{a} and {b} look alike ({vision or 'normal vision'}: ΔE {distance:.0f})"
+    lightness = [_seen(charts.COLOURS[level], None)[0] for level in s.AWARD_LEVELS.choices]
+    assert all(b - a >= 8 for a, b in zip(lightness, lightness[1:])), lightness
+
+
+def test_empty_charts_are_left_out(tmp_path):
+    """A year with only proposals draws no chart (nothing conferred): no empty frame is shown."""
+    data = tmp_path / "data"
+    shutil.copytree(SEED_DATA, data)
+    (data / "awards" / "2030").mkdir(parents=True)
+    (data / "awards" / "2030" / "zz-de-nghi.yml").write_text(
+        "year: 2030\naward: giay-khen-huyen\nstatus: de_nghi\ncount: {ca_nhan: 3}\n", encoding="utf-8")
+    dataset, errors = validate(data, ROOT / "docs")
+    assert not errors, errors
+    ix = build_index(dataset)
+    assert charts.year_charts(ix, 2030) == []
+    assert all(c.rows and c.grand_total for c in charts.statistics_charts(ix))
+
+
+def test_chart_labels_are_at_least_14_px(built_site, browser):
+    """Labels, totals, legends and notes of the charts, at a phone's width and a desktop's."""
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto((built_site / "thong-ke" / "index.html").as_uri())
+        sizes = page.evaluate("""() => [...document.querySelectorAll(
+            '.bv-chart__label, .bv-chart__value, .bv-chart__legend li, .bv-chart__note, .bv-chart__title')]
+            .filter(e => e.offsetParent !== null).map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        page.close()
+        assert sizes and min(sizes) >= 14, (width, min(sizes))
 
 
 def test_charts_show_in_headless_chromium(built_site, browser, tmp_path):
@@ -190,10 +308,11 @@ def test_charts_show_in_headless_chromium(built_site, browser, tmp_path):
     shot = tmp_path / "thong-ke.png"
     page.screenshot(path=str(shot), full_page=True)
     shutil.copy(shot, Path(tmp_path.parent) / "thong-ke-charts.png")  # kept for a human to look at
-    bars = page.evaluate("""() => [...document.querySelectorAll('.bv-chart__svg rect')].map(r => {
+    bars = page.evaluate("""() => [...document.querySelectorAll('.bv-chart__seg')].map(r => {
         const b = r.getBoundingClientRect();
-        return {x: b.x + window.scrollX + b.width / 2, y: b.y + window.scrollY + b.height / 2,
-                w: b.width, h: b.height, fill: r.getAttribute('fill')};
+        const gap = parseFloat(getComputedStyle(r).borderLeftWidth) || 0;
+        return {x: b.x + window.scrollX + gap + (b.width - gap) / 2, y: b.y + window.scrollY + b.height / 2,
+                w: b.width - gap, h: b.height, fill: r.getAttribute('data-colour')};
     })""")
     assert len(bars) >= 10
     assert all(b["w"] >= 2 and b["h"] >= 10 for b in bars), "every bar has a visible size"

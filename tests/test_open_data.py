@@ -13,19 +13,15 @@ import pytest
 import yaml
 
 from bangvang.records import schema as s
-from bangvang.records.validation import validate
 
-from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = list(s.KINDS) + ["vocab"]
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    data, errors = validate(SEED_DATA, ROOT / "docs")
-    assert not errors, errors
-    return data
+def dataset(site_dataset):
+    return site_dataset
 
 
 def _as_json(value):
@@ -55,11 +51,11 @@ def test_every_json_export_reads_back_as_the_records(built_site, dataset, kind):
         assert entry == expected
 
 
-def test_nothing_in_the_yaml_files_is_missing_from_the_json(built_site):
+def test_nothing_in_the_yaml_files_is_missing_from_the_json(built_site, site_data_dir):
     """Independent of the loader: every key written in a record file is in its JSON record."""
     for kind in s.KINDS:
         exported = {r["id"]: r for r in json.loads((built_site / "du-lieu" / f"{kind}.json").read_text("utf-8"))}
-        for file in sorted((SEED_DATA / kind).rglob("*.yml")):
+        for file in sorted((site_data_dir / kind).rglob("*.yml")):
             written = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
             keys = {k for k, v in written.items() if v not in (None, "", [])}
             assert keys <= set(exported[file.stem]), f"{file}: {keys - set(exported[file.stem])} lost"

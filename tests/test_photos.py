@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PIL import Image
-
 from bangvang.publish import photo_copies
 from bangvang.records.images import MAX_BYTES
 from bangvang.website.photos import SMALL_WIDTH, phone_copy, small_src
 from helpers import EXTRA, MODEL, ROOT, assert_refused, errors_for, read, where
+from PIL import Image
 
 MODEL_FILE = "models/truong-dat-chuan.yml"
 FIXTURE_MODEL = "vuon-rau-nha-mang-2022"
@@ -127,7 +126,7 @@ def test_real_photos_are_accepted(tmp_path):
     (b"<!DOCTYPE html><html><body>404</body></html>", ("không phải ảnh", "HTML")),
     (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
      ("không phải ảnh", "SVG")),
-    ("Ảnh nhà màng".encode("utf-8"), ("không phải ảnh", "tệp chữ")),
+    ("Ảnh nhà màng".encode(), ("không phải ảnh", "tệp chữ")),
     (b"GIF89a" + b"\0" * 40, ("không phải ảnh", "GIF")),
     (b"\xff\xd8\xff\xe0" + b"\0" * 200, ("hỏng",)),
 ])
@@ -265,7 +264,7 @@ def test_phone_copies_are_made_once_and_then_taken_from_the_cache(tmp_path, monk
     photo_copies.write_photo_copies(build, tmp_path / "site1")
     copy = phone_copy(docs, "images/a.jpg")
     assert (tmp_path / "site1" / copy.src).is_file()
-    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert len(list((tmp_path / "cache" / "copies").iterdir())) == 1
 
     def refuse(*args):
         raise AssertionError("an unchanged photo is not decoded again")

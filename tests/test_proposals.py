@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bangvang.records.validation import validate
 from bangvang.settings import build_date
 from bangvang.staff.decide import id_without_status
@@ -231,7 +230,7 @@ def test_the_year_page_shows_the_proposing_document(built_site):
 
 
 def test_the_wait_is_counted_to_the_build_date_from_source_date_epoch(monkeypatch, tmp_path):
-    epoch = int(dt.datetime(2024, 3, 20, 12, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(2024, 3, 20, 12, tzinfo=dt.UTC).timestamp())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
     assert build_date() == dt.date(2024, 3, 20)
     project = make_project(tmp_path / "project", extra=True)

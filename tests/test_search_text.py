@@ -1,11 +1,15 @@
-"""The one folding function (text.fold) behind search, slugs and sort keys, on what citizens type."""
+"""The one folding function (text.fold) behind search, slugs and sort keys, on what citizens type;
+the text of search records (Markdown to words) and the documents Pagefind indexes."""
 from __future__ import annotations
 
 import unicodedata
 
 import pytest
 
-from bangvang.search.pagefind_index import SearchRecord, html_text, render_record, _environment
+from bangvang.search.bundle_order import _cbor_decode, _cbor_encode
+from bangvang.search.plain_text import markdown_text
+from bangvang.search.records import SearchRecord
+from bangvang.search.sources import SourceWriter
 from bangvang.text import fold, slugify, sort_key
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
@@ -51,14 +55,18 @@ def test_slugs_and_sort_keys_agree_with_fold():
 
 
 def test_index_record_holds_folded_text_and_the_text_as_written_escaped():
-    record = SearchRecord("tap-the/xa-doan-thuong/", "Xã Đoàn Thượng", "Tập thể", "Đoàn <b>Thượng</b> & Gia Lộc",
-                          {"kind": ["Tập thể"], "commune": ["Xã Đoàn Thượng"], "year": ["2021"]})
-    html = render_record(record, _environment().get_template("search_record.html"))
+    record = SearchRecord("tap-the/xa-doan-thuong/", "Xã Đoàn Thượng", "unit", "Đoàn <b>Thượng</b> & Gia Lộc",
+                          names=("Xã Đoàn Thượng", "Đoàn Thượng"),
+                          filters={"kind": ("unit",), "commune": ("xa-doan-thuong",), "year": ("2021",)})
+    html = SourceWriter().render(record)
     assert "<h1>xa doan thuong</h1>" in html                      # what Pagefind indexes
+    assert '<p data-pagefind-weight="6">doan thuong</p>' in html  # other names weigh like titles
     assert "<p>doan &lt;b&gt;thuong&lt;/b&gt; &amp; gia loc</p>" in html
     assert '<span data-pagefind-meta="title">Xã Đoàn Thượng</span>' in html  # what readers see
+    assert '<span data-pagefind-meta="kind">Tập thể</span>' in html
+    assert '<span data-pagefind-meta="names">Xã Đoàn Thượng|Đoàn Thượng</span>' in html
     assert '<span data-pagefind-meta="body">Đoàn &lt;b&gt;Thượng&lt;/b&gt; &amp; Gia Lộc</span>' in html
-    assert '<span data-pagefind-filter="commune">Xã Đoàn Thượng</span>' in html
+    assert '<span data-pagefind-filter="commune">xa-doan-thuong</span>' in html  # ids, not labels
 
 
 def test_folding_keeps_words_aligned_for_snippets():
@@ -66,6 +74,19 @@ def test_folding_keeps_words_aligned_for_snippets():
     assert len(fold(text).split()) == len(text.split())
 
 
-def test_page_text_drops_tags_scripts_and_the_title():
-    html = "<h1>Tiêu đề</h1><p>Xã <a href='x'>Phạm Trấn</a></p><script>var a = 1;</script><td>12</td>"
-    assert html_text(html) == "Xã Phạm Trấn 12"
+@pytest.mark.parametrize("markdown, words", [
+    ("**KẾT QUẢ** năm 2021", "KẾT QUẢ năm 2021"),
+    ("Xem [báo cáo](../bao-cao/2021/) và ![ảnh nhà màng](images/a.jpg).", "Xem báo cáo và ảnh nhà màng."),
+    ("- Một\n- Hai\n\n1. Ba", "Một Hai Ba"),
+    ("| Chỉ số | Số liệu |\n| --- | ---: |\n| Hộ nghèo | 1,96% |", "Chỉ số · Số liệu · Hộ nghèo · 1,96%"),
+    ("## Tiêu đề {#muc}\n\n> Trích `mã`", "Tiêu đề Trích mã"),
+    (None, ""),
+])
+def test_markdown_fields_become_the_words_a_reader_reads(markdown, words):
+    assert markdown_text(markdown) == words
+
+
+def test_filter_files_codec_round_trips():
+    value = ["pagefind", [["kind", "vi_1234567"], ["year", "vi_89abcde"]], 5, "Đoàn Thượng", list(range(300))]
+    encoded = _cbor_encode(value)
+    assert _cbor_decode(encoded, 0) == (value, len(encoded))

@@ -94,8 +94,8 @@ def test_page_kind_on_a_desktop(browser, site_url, kind):
     assert problems == []
 
 
-def test_models_filter_by_commune(browser, site_url):
-    data, _ = validate(SEED_DATA, ROOT / "docs")
+def test_models_filter_by_commune(browser, site_url, fixture_project):
+    data, _ = validate(fixture_project / "data", fixture_project / "docs")  # what the site was built from
     units = data.kind("units")
 
     def communes(model) -> set[str]:

@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 
 from helpers import run_mkdocs_build
-from bangvang.records.validation import validate
 from helpers import Doc, read
 
-from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 EDIT_BASE = "https://github.com/gia-loc/bang-vang/edit/main/"
@@ -40,10 +38,8 @@ def tally(award) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def data():
-    dataset, errors = validate(SEED_DATA, ROOT / "docs")
-    assert errors == []
-    return dataset
+def data(site_dataset):
+    return site_dataset
 
 
 def conferred(data, year=None):
@@ -347,9 +343,9 @@ def test_people_list_in_vietnamese_order(project_copy, tmp_path):
 # Reproducible
 # ---------------------------------------------------------------------------------------------
 
-def test_two_builds_of_the_same_data_are_byte_identical(built_site, tmp_path):
+def test_two_builds_of_the_same_data_are_byte_identical(built_site, fixture_project, tmp_path):
     again = tmp_path / "again"
-    result = run_mkdocs_build(ROOT, again)
+    result = run_mkdocs_build(fixture_project, again)  # the data built_site was built from
     assert result.returncode == 0, result.stderr
     first = {str(p.relative_to(built_site)) for p in built_site.rglob("*") if p.is_file()}
     second = {str(p.relative_to(again)) for p in again.rglob("*") if p.is_file()}

@@ -16,7 +16,7 @@
  * and hides the rows that do not match. */
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-bv-filter]");
+  var form = document.querySelector('form[data-bv-filter="models"]');
   if (!form) return;
   var table = document.querySelector("table.bv-models");
   if (!table) return;
@@ -148,4 +148,60 @@
   document.addEventListener("DOMContentLoaded", regions);
   window.addEventListener("load", regions);
   window.addEventListener("resize", later);
+})();
+
+/* Progressive filter of a year's awards (/khen-thuong/<year>/) by level, campaign and commune.
+ * Without JavaScript the form stays hidden and the page's jump list leads to each level and
+ * form (anchors); with it, the form appears and hides the award cards that do not match, and
+ * the form and level sections left empty. */
+(function () {
+  "use strict";
+  var form = document.querySelector('form[data-bv-filter="year-awards"]');
+  if (!form) return;
+  var cards = Array.prototype.slice.call(document.querySelectorAll("article.bv-award[data-level]"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".bv-level, .bv-group, .bv-proposals"));
+  var count = form.querySelector("[data-bv-count]");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+
+  function matches(card, name, value) {
+    if (!value) return true;
+    return (card.getAttribute("data-" + name) || "").split(/\s+/).indexOf(value) !== -1;
+  }
+  function number(n) { return n.toLocaleString("vi-VN"); }
+
+  function apply() {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var ok = selects.every(function (s) { return matches(card, s.name, s.value); });
+      card.classList.toggle("bv-filter-hidden", !ok);
+      if (ok) shown += 1;
+    });
+    groups.forEach(function (group) {
+      var any = group.querySelector("article.bv-award[data-level]:not(.bv-filter-hidden)");
+      group.classList.toggle("bv-filter-hidden", !any);
+    });
+    if (count) {
+      count.textContent = shown === cards.length
+        ? "Hiển thị tất cả " + number(cards.length) + " khen thưởng."
+        : "Hiển thị " + number(shown) + " trên " + number(cards.length) + " khen thưởng.";
+    }
+  }
+
+  selects.forEach(function (s) { s.addEventListener("change", apply); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.hidden = false;
+  apply();
+})();
+
+/* The day of printing, on the line printed at the top of each page ("In từ … ngày 15/01/2025"). */
+(function () {
+  "use strict";
+  var slots = document.querySelectorAll("[data-bv-print-date]");
+  if (!slots.length) return;
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  window.addEventListener("beforeprint", function () {
+    var d = new Date();
+    var text = " ngày " + two(d.getDate()) + "/" + two(d.getMonth() + 1) + "/" + d.getFullYear();
+    Array.prototype.forEach.call(slots, function (slot) { slot.textContent = text; });
+  });
 })();

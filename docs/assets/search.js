@@ -87,26 +87,59 @@
   }
 
   // -- Matching one record ---------------------------------------------------------------------
-  function hits(word, term) { return word.key.indexOf(term) === 0; }
-  function holdsAll(ws, terms) {
-    return terms.every(function (t) { return ws.some(function (w) { return hits(w, t); }); });
+  // How a record's words answer the query's. A word matches a query word when it is the same
+  // word. The last query word may be still being typed: when the record lacks it as a word, a
+  // word starting with it matches too. When the record lacks even that (Pagefind also finds
+  // words that merely start with an earlier query word), any word starting with a query word
+  // matches, so that the reader still sees why the record came up.
+  function Matcher(terms, everyWord) {
+    this.terms = terms;
+    this.last = terms.length - 1;
+    this.prefixLast = false;
+    this.loose = false;
+    this.whole = this.holdsAll(everyWord);
+    if (!this.whole) {
+      this.prefixLast = true;
+      if (!this.holdsAll(everyWord)) {
+        this.loose = true;
+        this.found = this.holdsAll(everyWord);
+        return;
+      }
+    }
+    this.found = true;
   }
-  // Where the query's words stand together, in order (the last one may be cut short): index or -1.
-  function phraseAt(ws, terms) {
-    var k = terms.length;
+  Matcher.prototype.hit = function (word, n) {
+    var term = this.terms[n];
+    return this.loose || (this.prefixLast && n === this.last) ? word.key.indexOf(term) === 0 : word.key === term;
+  };
+  Matcher.prototype.any = function (word) {
+    for (var n = 0; n < this.terms.length; n++) if (this.hit(word, n)) return true;
+    return false;
+  };
+  Matcher.prototype.holdsAll = function (ws) {
+    var self = this;
+    return this.terms.every(function (t, n) { return ws.some(function (w) { return self.hit(w, n); }); });
+  };
+  // Where the query's words stand together, in order: index of the first, or -1.
+  Matcher.prototype.phraseAt = function (ws) {
+    var k = this.terms.length;
     for (var i = 0; i + k <= ws.length; i++) {
       var ok = true;
-      for (var j = 0; j < k && ok; j++) {
-        ok = j < k - 1 ? ws[i + j].key === terms[j] : hits(ws[i + j], terms[j]);
-      }
+      for (var j = 0; j < k && ok; j++) ok = this.hit(ws[i + j], j);
       if (ok) return i;
     }
     return -1;
-  }
+  };
+  // Share of a title's words that are query words: "Trường THCS Lê Thanh Nghị" answers
+  // "truong thcs le thanh" better than a longer title holding the same words.
+  Matcher.prototype.coverage = function (ws) {
+    var self = this;
+    return ws.length ? ws.filter(function (w) { return self.any(w); }).length / ws.length : 0;
+  };
   function sameWords(ws, terms) {
     return ws.length === terms.length && ws.every(function (w, i) { return w.key === terms[i]; });
   }
-  // Every word of the query as typed (marks and all) among the matched words of these texts.
+  // Every word of the query as typed (marks and all) among the record's words.
   function typedExactly(parts, q) {
     return q.terms.every(function (t, n) {
       return parts.some(function (p) {
@@ -123,40 +156,45 @@
     var names = (meta.names || "").split("|").filter(Boolean).map(function (n) { return { text: n, words: words(n) }; });
     var heads = [title].concat(names);
     var headWords = [].concat.apply([], heads.map(function (p) { return p.words; }));
-    if (!holdsAll(headWords.concat(body.words), q.terms)) return null;
+    var m = new Matcher(q.terms, headWords.concat(body.words));
+    if (!m.found) return null;
+    // Named exactly as typed; the words together in the title (or another name); all in the
+    // title; together in the text; scattered. Records holding a query word only as the start of
+    // a longer word come after those holding every word whole.
     var tier = names.some(function (n) { return sameWords(n.words, q.terms); }) ? 0
-      : heads.some(function (p) { return phraseAt(p.words, q.terms) >= 0; }) ? 1
-      : holdsAll(headWords, q.terms) ? 2
-      : phraseAt(body.words, q.terms) >= 0 ? 3 : 4;
+      : heads.some(function (p) { return m.phraseAt(p.words) >= 0; }) ? 1
+      : m.holdsAll(headWords) ? 2
+      : m.phraseAt(body.words) >= 0 ? 3 : 4;
     // meta.href: the record's page and anchor, relative to the site root, wherever it is served.
     var href = typeof meta.href === "string" ? meta.href : (data.raw_url || "").replace(/^\//, "");
     return {
       title: title, body: body, kind: meta.kind || "", context: meta.context || "",
-      href: new URL(href, ROOT).href, key: href,
-      tier: tier, exact: typedExactly(heads.concat([body]), q) ? 0 : 1, list: meta.list ? 1 : 0,
+      href: new URL(href, ROOT).href, key: href, matcher: m,
+      tier: tier + (m.whole ? 0 : 5), exact: typedExactly(heads.concat([body]), q) ? 0 : 1, list: meta.list ? 1 : 0,
+      coverage: Math.round(m.coverage(title.words) * 10),
       score: Math.round(score * 1000),
     };
   }
   function compare(a, b) {
-    return a.tier - b.tier || a.exact - b.exact || a.list - b.list || b.score - a.score ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    return a.tier - b.tier || a.exact - b.exact || a.list - b.list || b.coverage - a.coverage ||
+      b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   }
 
   // -- Excerpts ------------------------------------------------------------------------------------
   // The passage of the text where the query matched: the words together if they are, else the
   // place with most of them; the text as written, matched words marked. Without a match in the
   // text (the title matched), its beginning.
-  function excerpt(part, q) {
+  function excerpt(part, m) {
     var ws = part.words;
     if (!ws.length) return null;
-    var at = q.terms.length > 1 ? phraseAt(ws, q.terms) : -1;
+    var at = m.terms.length > 1 ? m.phraseAt(ws) : -1;
     if (at < 0) {
       var best = -1, bestCount = 0;
       ws.forEach(function (w, i) {
-        if (!q.terms.some(function (t) { return hits(w, t); })) return;
+        if (!m.any(w)) return;
         var seen = {};
         for (var j = i; j < Math.min(ws.length, i + EXCERPT_WORDS - BEFORE_MATCH); j++) {
-          q.terms.forEach(function (t) { if (hits(ws[j], t)) seen[t] = 1; });
+          m.terms.forEach(function (t, n) { if (m.hit(ws[j], n)) seen[n] = 1; });
         }
         var count = Object.keys(seen).length;
         if (count > bestCount) { best = i; bestCount = count; }
@@ -172,10 +210,10 @@
     };
   }
   // Text with the words that match the query in <mark>, into a parent element.
-  function marked(parent, text, from, to, ws, q) {
+  function marked(parent, text, from, to, ws, m) {
     var pos = from;
     ws.forEach(function (w) {
-      if (w.start < from || w.end > to || !q.terms.some(function (t) { return hits(w, t); })) return;
+      if (w.start < from || w.end > to || !m.any(w)) return;
       if (w.start > pos) parent.appendChild(document.createTextNode(text.slice(pos, w.start)));
       parent.appendChild(document.createElement("mark")).textContent = text.slice(w.start, w.end);
       pos = w.end;
@@ -273,7 +311,10 @@
     this.items = [];
     this.filtersLoaded = false;
 
+    // Enter opens the chosen (or first) result. With no result on screen yet, a form with an
+    // address of its own (the home page's, to /tim-kiem/?q=…) is sent as written.
     if (this.form) this.form.addEventListener("submit", function (e) {
+      if (!self.items.length && self.form.getAttribute("action")) return;
       e.preventDefault();
       self.go(self.active >= 0 ? self.active : 0);
     });
@@ -443,14 +484,14 @@
     li.setAttribute("data-href", r.href);
     var head = make("span", "bv-result__head", li);
     var title = make("span", "bv-result__title", head);
-    marked(title, r.title.text, 0, r.title.text.length, r.title.words, q);
+    marked(title, r.title.text, 0, r.title.text.length, r.title.words, r.matcher);
     make("span", "bv-result__kind", head).textContent = r.kind;
     if (r.context) make("span", "bv-result__context", li).textContent = r.context;
-    var cut = excerpt(r.body, q);
+    var cut = excerpt(r.body, r.matcher);
     if (cut) {
       var text = make("span", "bv-result__snippet", li);
       if (cut.head) text.appendChild(document.createTextNode("… "));
-      marked(text, cut.text, cut.from, cut.to, cut.words, q);
+      marked(text, cut.text, cut.from, cut.to, cut.words, r.matcher);
       if (cut.tail) text.appendChild(document.createTextNode(" …"));
     }
     li.addEventListener("click", function () { self.go(i); });
@@ -503,14 +544,18 @@
       container: header,
     });
   }
+  // The field in a page's content (home page, search page /tim-kiem/, 404 page): its results
+  // open under it, in the page; the search page runs the query it was sent (?q=…).
   var home = document.getElementById("bv-home-search");
   if (home) {
-    var form = home.form || home.closest("form") || home.parentNode;
-    var wrap = make("div", "bv-home-search");
-    form.parentNode.insertBefore(wrap, form);
-    wrap.appendChild(form);
-    wrap.setAttribute("data-bv-search", "home");
-    new Box(home, { form: home.form, after: wrap, container: wrap });
-    wrap.classList.add("bv-home-search--ready");
+    var form = home.form || home.parentNode;
+    form.setAttribute("data-bv-search", "page");
+    var box = new Box(home, { form: home.form, after: form, container: form });
+    document.documentElement.classList.add("bv-search-js");
+    var sent = new URLSearchParams(location.search).get("q");
+    if (sent && !home.value) {
+      home.value = sent;
+      box.run();
+    }
   }
 })();

@@ -23,6 +23,12 @@ from bangvang.search.search_step import SearchStep
 from bangvang.publish.json_schemas import publish as publish_schemas
 from bangvang.publish.photo_copies import write_photo_copies
 from bangvang.website.proposals_page import proposals_pages
+from bangvang.website.document_pages import document_pages
+from bangvang.website.verification import verification_pages, write_qr_codes
+from bangvang.website.comment_period import comment_pages
+from bangvang.website.structured_data import add_structured_data
+from bangvang.publish.comments_feed import write_comments_feed
+from bangvang.publish.wikidata_export import write_wikidata
 from bangvang.settings import site_info
 
 
@@ -59,6 +65,8 @@ class SiteBuild:
         pages = builder.build()
         for provider in PAGE_PROVIDERS:
             pages += provider(builder)
+        for finish in PAGE_FINISHERS:
+            finish(builder, pages)
         self._pages = {p.src_uri: p for p in pages}
         return []
 
@@ -129,10 +137,16 @@ def _finish_search(build: SiteBuild, site_dir: Path) -> None:
 
 
 # Pages beyond the record pages (statistics, open data…): functions (PageBuilder) -> list[Page].
-PAGE_PROVIDERS: list = [open_data_pages, statistics_pages, proposals_pages]
+PAGE_PROVIDERS: list = [open_data_pages, statistics_pages, proposals_pages,
+                        document_pages, verification_pages, comment_pages]
+
+# Steps over every page once all are made, in order; each takes (PageBuilder, pages) and may add
+# to a page's HTML (the JSON-LD block of structured_data.py).
+PAGE_FINISHERS: list = [add_structured_data]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
-POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies]
+POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies,
+                          write_qr_codes, write_comments_feed, write_wikidata]
 
 
 def _fingerprint(page: Page) -> str:

@@ -40,7 +40,8 @@ def src_uri(url: str) -> str:
 def relative(target: str, from_url: str) -> str:
     """Link from one page to another; relative so the site works under /<repo>/ on GitHub Pages."""
     path, _, fragment = target.partition("#")
-    rel = _relpath(path, from_url) if path else "."
+    # '' is the home page; only '#…' alone stays on this page
+    rel = "." if target.startswith("#") else _relpath(path, from_url)
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
 
@@ -76,12 +77,6 @@ def award_anchor(award_id: str) -> str:
 def award_form_anchor(vocab_id: str) -> str:
     """The section of one award form (danh hiệu, hình thức) on a year's page."""
     return f"hinh-thuc-{vocab_id}"
-
-
-def recipient_anchor(award_id: str, position: int) -> str:
-    """One recipient in an award act's list; position counts from 1 in the record's `recipients`.
-    Award ids are slugs (single hyphens), so the double hyphen never meets another id."""
-    return f"{award_id}--{position}"
 
 
 def recipient_key(recipient: dict) -> str:

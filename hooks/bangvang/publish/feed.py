@@ -2,7 +2,9 @@
 
 Deterministic: the feed's <updated> is the newest decision date, never the build time, so an
 unchanged data set gives a byte-identical feed. Proposals to a higher level are not honours and
-are left out. Each entry links to its award on the year page (the award's anchor).
+are left out. Each entry links to its award on the year page (the award's anchor). An annulled
+award is no honour either: it has an entry of its own, "Hủy bỏ khen thưởng", dated by the
+annulling decision and linked to its struck-through proof line (/xac-minh/<year>/#<id>).
 """
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from bangvang.records.dataset import DataSet, Record
-from bangvang.website.index import RECIPIENT_KEYS, award_day, award_tally, conferred
+from bangvang.records.provenance_rules import part_date
+from bangvang.website.index import RECIPIENT_KEYS, annulled, award_day, award_tally, conferred
+from bangvang.website.provenance import verify_url
 from bangvang.text import format_date, format_number
 from bangvang.urls import SECTION, year_url
 
@@ -27,6 +31,35 @@ def feed_awards(dataset: DataSet) -> list[Record]:
     """Conferred awards, newest first (ties by year page order: id)."""
     awards = conferred(list(dataset.kind("awards").values()))
     return sorted(awards, key=lambda a: (-award_day(a).toordinal(), a.id))[:MAX_ENTRIES]
+
+
+def annulment_day(dataset: DataSet, award: Record) -> dt.date:
+    """The day an award was annulled: its annulling decision's date (inline or its document's),
+    else the day it was conferred."""
+    return part_date(award, "annulment", dataset) or award_day(award)
+
+
+def feed_annulments(dataset: DataSet) -> list[Record]:
+    """Annulled awards (status huy_bo), newest annulment first: each is news of its own, as the
+    UK Gazette publishes a forfeiture; the award itself is no longer an honour (not in feed_awards)."""
+    awards = annulled(list(dataset.kind("awards").values()))
+    return sorted(awards, key=lambda a: (-annulment_day(dataset, a).toordinal(), a.id))[:MAX_ENTRIES]
+
+
+def annulment_summary(dataset: DataSet, award: Record) -> str:
+    annulment = award.get("annulment") or {}
+    doc = dataset.get("documents", annulment.get("document")) if annulment.get("document") else None
+    number = annulment.get("number") or (doc.get("number") if doc else None)
+    parts = [f"Năm {award['year']}",
+             " ".join(filter(None, ["hủy bỏ theo quyết định", f"số {number}" if number else "",
+                                    f"ngày {format_date(annulment_day(dataset, award))}"]))]
+    if annulment.get("reason"):
+        parts.append(f"lý do: {annulment['reason']}")
+    names = recipient_names(dataset, award)
+    if names:
+        more = f" và {format_number(len(names) - MAX_NAMES)} người nhận khác" if len(names) > MAX_NAMES else ""
+        parts.append("người nhận: " + ", ".join(names[:MAX_NAMES]) + more)
+    return ". ".join(p[0].upper() + p[1:] for p in parts) + "."
 
 
 def _stamp(day: dt.date) -> str:
@@ -84,7 +117,9 @@ def build_feed(dataset: DataSet, site_url: str, title: str, author: str) -> ET.E
     sub(feed, "title", title)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_PATH)
     sub(feed, "link", rel="alternate", type="text/html", href=base + SECTION["awards"] + "/")
-    newest = award_day(awards[0]) if awards else dt.date(1970, 1, 1)
+    annulments = feed_annulments(dataset)
+    newest = max([award_day(a) for a in awards[:1]] + [annulment_day(dataset, a) for a in annulments[:1]],
+                 default=dt.date(1970, 1, 1))
     sub(feed, "updated", _stamp(newest))
     sub(sub(feed, "author"), "name", author)
     for award in awards:
@@ -97,6 +132,16 @@ def build_feed(dataset: DataSet, site_url: str, title: str, author: str) -> ET.E
         sub(entry, "link", rel="alternate", type="text/html", href=url)
         sub(entry, "updated", _stamp(award_day(award)))
         sub(entry, "summary", entry_summary(dataset, award))
+    for award in annulments:  # annulments: an entry each, at the award's proof line (struck through)
+        url = f"{base}{verify_url(award)}"
+        entry = sub(feed, "entry")
+        sub(entry, "id", url)
+        words = tally_words(award)
+        name = dataset.vocab[award["award"]]["name"]
+        sub(entry, "title", f"Hủy bỏ khen thưởng: {name}" + (f": {words}" if words else ""))
+        sub(entry, "link", rel="alternate", type="text/html", href=url)
+        sub(entry, "updated", _stamp(annulment_day(dataset, award)))
+        sub(entry, "summary", annulment_summary(dataset, award))
     ET.indent(feed)
     return ET.ElementTree(feed)
 

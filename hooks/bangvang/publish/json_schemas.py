@@ -7,6 +7,7 @@ fields and between records (references, tallies, rules) stay with the validator.
 """
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -35,30 +36,57 @@ def ref_hint(kind: str) -> str:
     return f"mã một {s.KINDS[kind].label} trong data/{kind}/"
 
 
+@functools.singledispatch
 def type_hint(typ) -> str:
     """What a value of this type looks like, in Vietnamese (hover text and scaffold comments)."""
-    if isinstance(typ, s.Shape):
-        return f"nhóm trường ({typ.title.lower()})"
-    if isinstance(typ, s.ListOf):
-        return f"danh sách, mỗi mục: {type_hint(typ.item)}"
-    if isinstance(typ, s.Enum):
-        return "chọn một trong: " + ", ".join(
-            value if value == label else f"{value} ({label})" for value, label in typ.labels)
-    if isinstance(typ, s.Ref):
-        return ref_hint(typ.kind)
-    if isinstance(typ, s.Date):
-        return "ngày, ví dụ 2021-12-20 hoặc 20/12/2021"
-    if isinstance(typ, s.Year):
-        return "năm, ví dụ 2021"
-    if isinstance(typ, s.YearOrDate):
-        return "năm (2021) hoặc ngày (2021-12-20 hoặc 20/12/2021)"
-    if isinstance(typ, s.Text) and typ.markdown:
-        return "chữ, được dùng Markdown"
-    if isinstance(typ, s.Integer):
-        if typ.maximum is not None:
-            return f"số nguyên từ {typ.minimum} đến {typ.maximum}"
-        return f"số nguyên ≥ {typ.minimum}"
     return typ.name
+
+
+@type_hint.register
+def _(typ: s.Shape) -> str:
+    return f"nhóm trường ({typ.title.lower()})"
+
+
+@type_hint.register
+def _(typ: s.ListOf) -> str:
+    return f"danh sách, mỗi mục: {type_hint(typ.item)}"
+
+
+@type_hint.register
+def _(typ: s.Enum) -> str:
+    return "chọn một trong: " + ", ".join(value if value == label else f"{value} ({label})" for value, label in typ.labels)
+
+
+@type_hint.register
+def _(typ: s.Ref) -> str:
+    return ref_hint(typ.kind)
+
+
+@type_hint.register
+def _(typ: s.Date) -> str:
+    return "ngày, ví dụ 2021-12-20 hoặc 20/12/2021"
+
+
+@type_hint.register
+def _(typ: s.Year) -> str:
+    return "năm, ví dụ 2021"
+
+
+@type_hint.register
+def _(typ: s.YearOrDate) -> str:
+    return "năm (2021) hoặc ngày (2021-12-20 hoặc 20/12/2021)"
+
+
+@type_hint.register
+def _(typ: s.Text) -> str:
+    return "chữ, được dùng Markdown" if typ.markdown else typ.name
+
+
+@type_hint.register
+def _(typ: s.Integer) -> str:
+    if typ.maximum is not None:
+        return f"số nguyên từ {typ.minimum} đến {typ.maximum}"
+    return f"số nguyên ≥ {typ.minimum}"
 
 
 def field_description(spec: s.Field) -> str:
@@ -74,41 +102,78 @@ def field_description(spec: s.Field) -> str:
     return " ".join(parts)
 
 
+@functools.singledispatch
 def _value_schema(typ, required: bool) -> dict:
     """The schema of one value; `required` ones may not be blank."""
-    if isinstance(typ, s.Shape):
-        return shape_schema(typ)
-    if isinstance(typ, s.ListOf):
-        out: dict = {"type": "array", "items": _value_schema(typ.item, required=True)}
-        if required:
-            out["minItems"] = 1
-        return out
-    if isinstance(typ, s.Enum):
-        return {"enum": list(typ.choices), "enumDescriptions": [label for _, label in typ.labels]}
-    if isinstance(typ, s.Slug):
-        return {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]}
-    if isinstance(typ, s.Ref):
-        return {"anyOf": [{"type": "string", "pattern": NOT_BLANK}, {"type": "number"}]}
-    if isinstance(typ, s.Date):
-        return {"type": "string", "pattern": DATE_PATTERN}
-    if isinstance(typ, s.Year):
-        return _year()
-    if isinstance(typ, s.YearOrDate):
-        return {"anyOf": [_year(), {"type": "string", "pattern": DATE_PATTERN}]}
-    if isinstance(typ, s.Integer):
-        out = {"type": "integer", "minimum": typ.minimum}
-        if typ.maximum is not None:
-            out["maximum"] = typ.maximum
-        return out
-    if isinstance(typ, s.Number):
-        return {"type": "number"}
-    if isinstance(typ, s.Url):
-        return {"type": "string", "pattern": URL_PATTERN}
-    if isinstance(typ, s.Text):
-        if required:
-            return {"anyOf": [{"type": "string", "pattern": NOT_BLANK}, {"type": ["number", "boolean"]}]}
-        return {"type": _TEXTLIKE}
     raise TypeError(f"no JSON Schema for field type {typ!r}")  # a new type in schema.py needs a case here
+
+
+@_value_schema.register
+def _(typ: s.Shape, required: bool) -> dict:
+    return shape_schema(typ)
+
+
+@_value_schema.register
+def _(typ: s.ListOf, required: bool) -> dict:
+    out: dict = {"type": "array", "items": _value_schema(typ.item, True)}
+    if required:
+        out["minItems"] = 1
+    return out
+
+
+@_value_schema.register
+def _(typ: s.Enum, required: bool) -> dict:
+    return {"enum": list(typ.choices), "enumDescriptions": [label for _, label in typ.labels]}
+
+
+@_value_schema.register
+def _(typ: s.Slug, required: bool) -> dict:
+    return {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]}
+
+
+@_value_schema.register
+def _(typ: s.Ref, required: bool) -> dict:
+    return {"anyOf": [{"type": "string", "pattern": NOT_BLANK}, {"type": "number"}]}
+
+
+@_value_schema.register
+def _(typ: s.Date, required: bool) -> dict:
+    return {"type": "string", "pattern": DATE_PATTERN}
+
+
+@_value_schema.register
+def _(typ: s.Year, required: bool) -> dict:
+    return _year()
+
+
+@_value_schema.register
+def _(typ: s.YearOrDate, required: bool) -> dict:
+    return {"anyOf": [_year(), {"type": "string", "pattern": DATE_PATTERN}]}
+
+
+@_value_schema.register
+def _(typ: s.Integer, required: bool) -> dict:
+    out: dict = {"type": "integer", "minimum": typ.minimum}
+    if typ.maximum is not None:
+        out["maximum"] = typ.maximum
+    return out
+
+
+@_value_schema.register
+def _(typ: s.Number, required: bool) -> dict:
+    return {"type": "number"}
+
+
+@_value_schema.register
+def _(typ: s.Url, required: bool) -> dict:
+    return {"type": "string", "pattern": URL_PATTERN}
+
+
+@_value_schema.register
+def _(typ: s.Text, required: bool) -> dict:
+    if required:
+        return {"anyOf": [{"type": "string", "pattern": NOT_BLANK}, {"type": ["number", "boolean"]}]}
+    return {"type": _TEXTLIKE}
 
 
 def _year() -> dict:

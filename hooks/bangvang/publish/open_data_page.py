@@ -5,6 +5,7 @@ hand, so the page cannot drift from the records it describes.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from bangvang.records import schema as s
@@ -27,22 +28,42 @@ class FieldDoc:
     depth: int
 
 
+@functools.singledispatch
 def type_text(typ) -> str:
     """A field type in Vietnamese, with its choices or the kind it refers to."""
-    if isinstance(typ, s.Enum):
-        return "một trong: " + ", ".join(v if v == label else f"{v} ({label})" for v, label in typ.labels)
-    if isinstance(typ, s.Ref):
-        kind = s.KINDS.get(typ.kind)
-        return f"mã {kind.label}" if kind else "mã trong danh mục danh hiệu, hình thức"
-    if isinstance(typ, s.Text):
-        return "chữ (Markdown)" if typ.markdown else "chữ"
-    if isinstance(typ, s.ListOf):
-        return "danh sách, mỗi mục: " + (typ.item.title.lower() if isinstance(typ.item, s.Shape) else type_text(typ.item))
-    if isinstance(typ, s.Shape):
-        return "nhóm trường: " + typ.title.lower()
-    if isinstance(typ, (s.Date, s.YearOrDate)):
-        return typ.name.replace("YYYY-MM-DD hoặc DD/MM/YYYY", "YYYY-MM-DD")
     return typ.name
+
+
+@type_text.register
+def _(typ: s.Enum) -> str:
+    return "một trong: " + ", ".join(v if v == label else f"{v} ({label})" for v, label in typ.labels)
+
+
+@type_text.register
+def _(typ: s.Ref) -> str:
+    kind = s.KINDS.get(typ.kind)
+    return f"mã {kind.label}" if kind else "mã trong danh mục danh hiệu, hình thức"
+
+
+@type_text.register
+def _(typ: s.Text) -> str:
+    return "chữ (Markdown)" if typ.markdown else "chữ"
+
+
+@type_text.register
+def _(typ: s.ListOf) -> str:
+    return "danh sách, mỗi mục: " + (typ.item.title.lower() if isinstance(typ.item, s.Shape) else type_text(typ.item))
+
+
+@type_text.register
+def _(typ: s.Shape) -> str:
+    return "nhóm trường: " + typ.title.lower()
+
+
+@type_text.register(s.Date)
+@type_text.register(s.YearOrDate)
+def _(typ) -> str:
+    return typ.name.replace("YYYY-MM-DD hoặc DD/MM/YYYY", "YYYY-MM-DD")
 
 
 def field_docs(shape: s.Shape, prefix: str = "", depth: int = 0) -> list[FieldDoc]:

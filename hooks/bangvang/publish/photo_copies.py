@@ -14,15 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from bangvang.records.images import cache_dir
 from bangvang.website.photos import phone_copy
 
 QUALITY = 78
 VERSION = 1  # change when the way copies are made changes: old cached copies are then unused
-
-
-def cache_dir() -> Path:
-    """Where made copies are kept between builds (BANGVANG_PHOTO_CACHE, or the temp folder)."""
-    return Path(os.environ.get("BANGVANG_PHOTO_CACHE") or Path(tempfile.gettempdir()) / "bangvang-photo-cache")
 
 
 def write_photo_copies(build, site_dir: Path) -> None:
@@ -41,7 +37,7 @@ def write_photo_copies(build, site_dir: Path) -> None:
 def _cached_copy(source: Path, width: int, height: int) -> Path:
     data = source.read_bytes()
     key = hashlib.sha256(data).hexdigest()
-    folder = cache_dir()
+    folder = cache_dir() / "copies"
     path = folder / f"{key}-{width}x{height}-q{QUALITY}-v{VERSION}.webp"
     if path.is_file():
         return path

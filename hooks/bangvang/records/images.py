@@ -8,9 +8,11 @@ at the position of its `src`. Pillow is only imported when a record has photos.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 MAX_BYTES = 5 * 1024 * 1024  # a phone photo is 2-8 MB; the site wants < 1 MB (scripts/shrink_image.py)
@@ -23,8 +25,15 @@ GPS_IFD = 0x8825
 _XMP_GPS = re.compile(rb"exif:GPS(Latitude|Longitude)|GPSLatitude=|<exif:GPSLatitude")
 
 # Content checks per file, kept while its size and time are unchanged (`mkdocs serve` rebuilds
-# on every edit and must not decode every photo again).
+# on every edit and must not decode every photo again); a photo found clean is also remembered
+# on disk by its content hash, so the next run (validate, build, pre-commit) skips decoding it.
 _content_cache: dict[tuple[str, int, int], list[str]] = {}
+CHECK_VERSION = 1  # change when the content checks change: photos are then checked again
+
+
+def cache_dir() -> Path:
+    """Where photo work is kept between runs (BANGVANG_PHOTO_CACHE, or the temp folder)."""
+    return Path(os.environ.get("BANGVANG_PHOTO_CACHE") or Path(tempfile.gettempdir()) / "bangvang-photo-cache")
 
 
 def check_images(models, err, docs_dir: Path | None) -> None:
@@ -97,8 +106,26 @@ def _file_problems(src: str, docs_dir: Path | None) -> tuple[list[str], bool]:
         return problems, True
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _content_cache:
-        _content_cache[key] = _content_problems(path, shown, expected)
+        _content_cache[key] = _checked(path, shown, expected)
     return problems + _content_cache[key], True
+
+
+def _checked(path: Path, shown: str, expected: str | None) -> list[str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [f"không đọc được ảnh {shown} ({exc.strerror})"]
+    marker = cache_dir() / "checks" / f"{hashlib.sha256(data).hexdigest()}-{expected}-v{CHECK_VERSION}.ok"
+    if marker.is_file():
+        return []
+    problems = _content_problems(data, path, shown, expected)
+    if not problems:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only machine just checks again next time
+    return problems
 
 
 def _case_hint(path: Path) -> str:
@@ -146,11 +173,7 @@ def _what_it_is(head: bytes) -> str:
         return "tệp không phải ảnh"
 
 
-def _content_problems(path: Path, shown: str, expected: str | None) -> list[str]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [f"không đọc được ảnh {shown} ({exc.strerror})"]
+def _content_problems(data: bytes, path: Path, shown: str, expected: str | None) -> list[str]:
     found = sniff(data[:16])
     if found is None:
         return [f"{shown} không phải ảnh JPEG, PNG hay WebP thật: nội dung là {_what_it_is(data[:64])}; "
@@ -175,6 +198,8 @@ def _content_problems(path: Path, shown: str, expected: str | None) -> list[str]
                                        f"{SHRINK} {shown}"]
                 image.verify()
             with Image.open(io.BytesIO(data)) as image:
+                if image.format == "JPEG":  # decoded at 1/8 scale: a cut-off file still fails, faster
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()  # verify() does not decode JPEG data: a cut-off file fails here
                 exif = image.getexif()
                 gps = bool(exif.get_ifd(GPS_IFD)) or GPS_IFD in exif

@@ -8,17 +8,28 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from bangvang.records import schema as s
+from bangvang.records.characters import has_visible
 from bangvang.records.errors import ErrorLog
+from bangvang.records.markdown_limits import markdown_problems
 from bangvang.records.privacy import private_key, private_value
 from bangvang.text import guess_date, is_slug, parse_date
 from bangvang.records.yamlpos import Located, Path
 
 MAX_CHOICES_SHOWN = 13
+# What the site can show: figures up to a million billion, whole numbers (tallies, ranks) up to a
+# billion, years and dates from 1900 to 2100.
+MAX_FIGURE = 10 ** 15
+MAX_INTEGER = 10 ** 9
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+# A number as staff write it: digits 0-9, an optional sign and decimal part. YAML 1.1 also reads
+# 010 (octal 8), 0x1F, 0b101, 1_000, 1:20 (base 60: 80), 1e3 and .5 as numbers: those are refused.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
 
 
 @dataclass
@@ -104,6 +115,8 @@ def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict |
         if item is None or (isinstance(item, str) and not item.strip()):
             if spec.required:
                 fc.error(path + (key,), f"trường bắt buộc '{key}' ({spec.title}) đang để trống")
+            elif isinstance(item, str) and isinstance(spec.type, s.Text):
+                out[key] = ""  # `text: ''` stays an empty text (the open data gives back what was written)
             continue
         checked = check_value(spec.type, item, path + (key,), fc, spec)
         if spec.required and checked == []:
@@ -156,9 +169,18 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
         text = _text_of(value, path, fc)
         if text is None:
             fc.error(path, f"'{label}' phải là chữ")
-        elif private_value(text):
+            return None
+        if text.strip() and not has_visible(text):
+            fc.error(path, f"'{label}' chỉ gồm ký tự vô hình (khoảng trắng đặc biệt, ký tự nối, ký tự lấp chỗ); "
+                           "ghi chữ thấy được hoặc xóa trường")
+            return None
+        if private_value(text):
             fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; "
                            "xóa phần đó")
+        if typ.markdown:
+            for problem in markdown_problems(text):
+                line, col = fc.located.text_pos(path, problem.offset)
+                fc.log.add(fc.file, line, col, f"'{label}': {problem.message}")
         return text
     if isinstance(typ, s.Slug):
         text = _text_of(value, path, fc)
@@ -188,16 +210,21 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
         if isinstance(value, int) and not isinstance(value, bool):
             return _year(value, path, fc, label)
         text = _text_of(value, path, fc) or ""
-        if text.isdigit():
-            return _year(int(text), path, fc, label)
+        if text.strip().isdigit():
+            return _year(text, path, fc, label)
         return _date(value, path, fc, label)
     if isinstance(typ, s.Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             fc.error(path, f"'{label}' phải là số nguyên (đang là '{fc.located.raw.get(path, value)}')")
             return None
+        if not _spelled_plainly(value, path, fc, label):
+            return None
         if value < typ.minimum or (typ.maximum is not None and value > typ.maximum):
             bound = f"từ {typ.minimum} đến {typ.maximum}" if typ.maximum is not None else f"≥ {typ.minimum}"
             fc.error(path, f"'{label}' phải là số nguyên {bound} (đang là {value})")
+            return None
+        if value > MAX_INTEGER:
+            fc.error(path, f"'{label}' quá lớn ({value}); tối đa {_n(MAX_INTEGER)}")
             return None
         return value
     if isinstance(typ, s.Number):
@@ -207,6 +234,12 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
                     if any(c in raw for c in ",.") else "")
             fc.error(path, f"'{label}' phải là một con số (đang là '{raw}'){hint}")
             return None
+        if not _spelled_plainly(value, path, fc, label):
+            return None
+        if abs(value) > MAX_FIGURE:
+            fc.error(path, f"'{label}' quá lớn ({fc.located.raw.get(path, value)}); trang chỉ hiện số "
+                           f"từ -{_n(MAX_FIGURE)} đến {_n(MAX_FIGURE)}")
+            return None
         return value
     if isinstance(typ, s.Url):
         text = _text_of(value, path, fc) or ""
@@ -214,8 +247,56 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
                 or not _has_host(text):
             fc.error(path, f"'{label}' chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https:// (đang là '{text}')")
             return None
+        problem = _url_problem(text)
+        if problem:
+            fc.error(path, f"'{label}': {problem}")
+            return None
         return text
     raise TypeError(f"unknown field type {typ!r}")  # a programming error, never data
+
+
+def _url_problem(url: str) -> str | None:
+    """What makes a web address unfit to publish: a user name or password in it, or a port that
+    cannot exist."""
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        return ("địa chỉ có tên đăng nhập hoặc mật khẩu (phần trước '@'); không công bố những thông tin đó: "
+                "chỉ ghi https://tên-miền/…")
+    try:
+        port = parts.port
+    except ValueError:
+        return "cổng (số sau dấu ':' của tên miền) không hợp lệ; cổng là số từ 1 đến 65535, thường bỏ trống"
+    if port == 0:
+        return "cổng (số sau dấu ':' của tên miền) không hợp lệ; cổng là số từ 1 đến 65535, thường bỏ trống"
+    return None
+
+
+def _spelled_plainly(value: Any, path: Path, fc: FileCheck, label: str) -> bool:
+    """Whether a number read from the file was written as digits (not a YAML 1.1 spelling that
+    changes its value: 010 is 8, 0x1F is 31, 1:20 is 80); reports the problem when not."""
+    raw = fc.located.raw.get(path)
+    if raw is None or _PLAIN_NUMBER.fullmatch(raw.strip()):
+        return True
+    digits = raw.strip().lstrip("+")
+    if re.fullmatch(r"-?0+[0-9]+(\.[0-9]+)?", digits):
+        suggestion = ("-" if digits.startswith("-") else "") + (digits.lstrip("-").lstrip("0") or "0")
+        if suggestion.lstrip("-").startswith("."):
+            suggestion = suggestion.replace(".", "0.", 1)
+    elif isinstance(value, float) and value.is_integer() and abs(value) <= MAX_FIGURE:
+        suggestion = str(int(value))
+    elif isinstance(value, float) and abs(value) <= MAX_FIGURE:
+        suggestion = repr(value)
+    elif isinstance(value, int) and abs(value) <= MAX_FIGURE:
+        suggestion = str(value)
+    else:
+        suggestion = "số đầy đủ, không dạng mũ"
+    fc.error(path, f"'{label}': '{raw}' là cách viết số của YAML 1.1, máy đọc thành {value!r}; viết số thường "
+                   f"bằng chữ số 0–9 ({suggestion}), hoặc đặt trong ngoặc kép nếu đây là chữ")
+    return False
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _has_host(url: str) -> bool:
@@ -227,9 +308,17 @@ def _has_host(url: str) -> bool:
 
 def _date(value: Any, path: Path, fc: FileCheck, label: str):
     text = fc.located.raw.get(path) if not isinstance(value, str) else value
+    if text and any(c.isdigit() and not c.isascii() for c in text):
+        fc.error(path, f"'{label}': ngày chỉ viết bằng chữ số 0–9 và dấu '-' hoặc '/', "
+                       "ví dụ 15/03/2022 hoặc 2022-03-15")
+        return None
     day = parse_date(text or "")
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        fc.error(path, f"'{label}': ngày {text} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR} mà trang hiển thị")
+        return None
     if day is None:
-        guess = guess_date(text or "")
+        # (a date is short: a long text is never guessed, so guessing stays cheap)
+        guess = guess_date(text or "") if len(text or "") <= 40 else None
         if guess is not None:
             fc.error(path, f"'{label}': '{text}' sai dạng, có phải {guess.strftime('%d/%m/%Y')}? "
                            "Viết DD/MM/YYYY (ví dụ 15/03/2022) hoặc YYYY-MM-DD")
@@ -240,9 +329,16 @@ def _date(value: Any, path: Path, fc: FileCheck, label: str):
 
 
 def _year(value: Any, path: Path, fc: FileCheck, label: str):
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+    if isinstance(value, str):
+        digits = value.strip()
+        if digits.isdigit() and not digits.isascii():
+            fc.error(path, f"'{label}': năm chỉ viết bằng chữ số 0–9, ví dụ 2021")
+            return None
+        if digits.isdigit() and len(digits) <= 6:
+            value = int(digits)
+    elif isinstance(value, int) and not isinstance(value, bool) and not _spelled_plainly(value, path, fc, label):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
         fc.error(path, f"'{label}' phải là một năm, ví dụ 2021 (đang là '{fc.located.raw.get(path, value)}')")
         return None
     return value

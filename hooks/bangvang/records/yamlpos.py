@@ -4,6 +4,10 @@ The file is composed into nodes with PyYAML's safe loader and turned into plain 
 by our own code, so no tag can build an object, an alias cannot multiply a document (aliases
 are refused outright: records never need them), duplicate keys are caught, and every string is
 NFC. Positions are kept beside the values, keyed by the path to the value.
+
+Characters that editors, browsers or XML show differently from YAML (hidden line breaks, bidi
+controls, control characters, also when written as escapes such as "\\e") are refused where
+they stand (characters.py).
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from bangvang.records.characters import refused_in_file, refused_in_value
 from bangvang.text import nfc
 
 MAX_FILE_BYTES = 1_000_000  # a record is a few KB; anything this large is a mistake or an attack
@@ -32,6 +37,29 @@ class Located:
     raw: dict[Path, str] = field(default_factory=dict)  # the scalar as written
     quoted: set = field(default_factory=set)
     problems: list[tuple[Path, str]] = field(default_factory=list)  # value-level errors
+    literal: set = field(default_factory=set)  # values written as literal blocks (`key: |`)
+    source: str = ""  # the file's text, to place a problem inside a literal block
+
+    def text_pos(self, path: Path, offset: int) -> tuple[int, int]:
+        """Where character `offset` of the text value at path is in the file: exact inside a
+        literal block (`|`), where the value starts for any other spelling."""
+        path = tuple(path)
+        if path not in self.literal or path not in self.positions or not self.source:
+            return self.pos(path)
+        value_lines = self.raw_value_lines(path)
+        index, start = 0, 0
+        for index, line in enumerate(value_lines):
+            if offset <= start + len(line):
+                break
+            start += len(line) + 1
+        first = self.positions[path][0] + 1  # the block's lines start below its `|`
+        lines = self.source.splitlines()
+        content = [line for line in lines[first - 1:first - 1 + len(value_lines)] if line.strip()]
+        indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
+        return first + index, indent + (offset - start) + 1
+
+    def raw_value_lines(self, path: Path) -> list[str]:
+        return self.raw.get(tuple(path), "").split("\n")
 
     def pos(self, path: Path) -> tuple[int, int]:
         """Position of the value at path, or of the nearest enclosing value."""
@@ -45,9 +73,15 @@ class Located:
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, col: int, message: str):
+    """A file that cannot be read; `others` holds further problems of the same file, if any."""
+
+    def __init__(self, line: int, col: int, message: str, others: list[tuple[int, int, str]] | None = None):
         self.line, self.col, self.message = line, col, message
+        self.others = others or []
         super().__init__(message)
+
+    def all(self) -> list[tuple[int, int, str]]:
+        return [(self.line, self.col, self.message), *self.others]
 
 
 # Values are built from the parser's events with an explicit stack: linear in the file's size,
@@ -109,7 +143,11 @@ def load_yaml(data: bytes) -> Located:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlProblem(line, col, "tệp phải lưu bằng mã UTF-8 (có byte không hợp lệ)") from None
-    located = Located(None)
+    refused = refused_in_file(text)
+    if refused:
+        # checked before parsing: a hidden line break would shift every line number after it
+        raise YamlProblem(*refused[0], others=refused[1:])
+    located = Located(None, source=text)
     loader = _Loader(text)
     try:
         _build_from_events(loader, located)
@@ -223,7 +261,15 @@ def _take_key(parent: _Container, event, located: Located) -> None:
     kpath = parent.path + (key,)
     where = _pos(event.start_mark)
     parent.key = key
-    if key == "<<":
+    bad = refused_in_value(key) if len(key) <= MAX_SCALAR_CHARS else "tên trường quá dài"
+    if bad:
+        # never echoed in a later message: the key's value is read and dropped
+        kpath = parent.path + (f"#key{len(located.problems)}",)
+        located.positions[kpath] = where
+        located.problems.append((kpath, f"tên trường: {bad}"))
+        parent.key = f"\0bad{len(located.problems)}"
+        parent.skip = True
+    elif key == "<<":
         located.positions[kpath] = where
         located.problems.append((kpath, "không dùng khóa gộp YAML '<<'"))
         parent.skip = True
@@ -254,8 +300,15 @@ def _scalar(loader, event, located: Located, path: Path):
         return None
     if not _check_tag(event.tag, located, path):
         return None
+    bad = refused_in_value(value)
+    if bad:
+        located.problems.append((path, bad))
+        located.raw[path] = ""  # a message must never print the character itself
+        return None
     if event.style in ("'", '"'):
         located.quoted.add(path)
+    elif event.style == "|":
+        located.literal.add(path)
     tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, value, event.implicit)
     node = yaml.ScalarNode(tag, value)
     if tag == "tag:yaml.org,2002:null":

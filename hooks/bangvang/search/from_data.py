@@ -17,9 +17,9 @@ from bangvang.records.dataset import Record
 from bangvang.search.plain_text import join, markdown_text
 from bangvang.search.records import SearchRecord, filter_values
 from bangvang.text import format_date, nfc
-from bangvang.urls import (award_anchor, award_form_anchor, recipient_anchor, record_url, report_section_anchor,
+from bangvang.urls import (award_anchor, award_form_anchor, recipient_anchors, record_url, report_section_anchor,
                            year_url)
-from bangvang.website.index import Index, award_status, award_tally
+from bangvang.website.index import Index, award_status, award_tally, names_through_time
 
 # Where a recipient of each kind is listed by the search box.
 RECIPIENT_RESULT_KIND = {"ca_nhan": "person", "tap_the": "unit", "ho_gia_dinh": "household"}
@@ -35,11 +35,6 @@ class ReaderRecords:
         self.data = index.dataset
         self.vocab = self.data.vocab
         self._communes: dict[str, str | None] = {}
-        # Units merged into others (`successors`): found by their successor's name and back.
-        self._predecessors: dict[str, list[str]] = defaultdict(list)
-        for unit in self.data.kind("units").values():
-            for successor in unit.get("successors", []):
-                self._predecessors[successor].append(unit["name"])
 
     # -- all of them ---------------------------------------------------------------------------
     def collect(self, pages: Iterable = ()) -> list[SearchRecord]:
@@ -105,20 +100,19 @@ class ReaderRecords:
         commune_id = self.commune_id(unit.id)
         where = [self.unit_name(commune_id) if commune_id and commune_id != unit.id else None,
                  self.unit_name(unit.get("parent"))]
-        successors = [self.unit_name(u) for u in unit.get("successors", [])]
-        before = self._predecessors.get(unit.id, [])
+        # Units merged into others: an old commune is found by today's name and the reverse.
+        through_time = tuple(nfc(n) for n in names_through_time(self.index, unit))
         aliases = tuple(nfc(a) for a in unit.get("aliases", []))
         text = join(
             s.UNIT_KINDS.label(unit["kind"]) if unit.get("kind") in s.UNIT_KINDS.choices else None,
             ", ".join(w for w in where if w) or None,
             ("Tên gọi khác: " + ", ".join(aliases)) if aliases else None,
             markdown_text(unit.get("summary")),
-            ("Đơn vị kế thừa: " + ", ".join(n for n in successors if n)) if successors else None,
-            ("Kế thừa từ: " + ", ".join(before)) if before else None,
+            ("Tên qua các thời kỳ: " + ", ".join(through_time)) if through_time else None,
             ("Khen thưởng: " + self.form_names(awards)) if awards else None,
         )
         return SearchRecord(record_url("units", unit.id), nfc(unit["name"]), "unit", text,
-                            names=(nfc(unit["name"]),) + aliases + tuple(nfc(n) for n in before),
+                            names=(nfc(unit["name"]),) + aliases + through_time,
                             filters=filter_values(kind="unit", commune=commune_id, **self.award_facets(awards)))
 
     def person(self, person: Record) -> SearchRecord:
@@ -281,7 +275,9 @@ class ReaderRecords:
         campaign = self.campaign_of(award)
         form = self.form_name(award)
         context = f"{'Đề nghị ' + _lower_first(form) if proposal else form} năm {award['year']}"
-        for n, recipient in enumerate(award.get("recipients", []), start=1):
+        recipients = award.get("recipients", [])
+        anchors = recipient_anchors(award.id, recipients) if any(r.get("name") for r in recipients) else []
+        for recipient, anchor in zip(recipients, anchors):
             if not recipient.get("name"):
                 continue
             kind = RECIPIENT_RESULT_KIND[s.recipient_kind(recipient)]
@@ -289,7 +285,7 @@ class ReaderRecords:
             text = join(join(recipient.get("position"), unit, sep=", ") or None, recipient.get("reason"),
                         context, award.get("issuer"), campaign["title"] if campaign else None)
             records.append(SearchRecord(
-                f"{year_url(award['year'])}#{recipient_anchor(award.id, n)}", nfc(recipient["name"]), kind, nfc(text),
+                f"{year_url(award['year'])}#{anchor}", nfc(recipient["name"]), kind, nfc(text),
                 names=(nfc(recipient["name"]),), context=nfc(context),
                 filters=filter_values(kind=kind, year=award["year"], award=award["award"] if not proposal else None,
                                       field=campaign["field"] if campaign else None,

@@ -37,7 +37,7 @@ class Decided:
     old_path: Path
     path: Path
     award_id: str
-    year: int
+    year: int | None
     moved_to_proposal: bool = False
     notes: list[str] = field(default_factory=list)
 

@@ -95,8 +95,15 @@ DATE_LINE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\b")
 
 
 def is_roman_or_letter(text: str) -> bool:
-    t = text.strip().rstrip(".):-").strip()
-    return bool(t) and (bool(ROMAN.match(t)) or (len(t) == 1 and t.isalpha() and t.isascii()))
+    """A section marker in the STT column: "I", "II.", "A", "B)" (capitals), or "a)", "b." (a
+    small letter needs its punctuation: a bare "x" is a typing slip, not a heading)."""
+    raw = text.strip()
+    t = raw.rstrip(".):-/").strip()
+    if not t or not t.isascii() or not t.isalpha():
+        return False
+    if t.isupper():
+        return bool(ROMAN.match(t)) or len(t) == 1
+    return len(t) == 1 and t != raw
 
 
 def split_mark(text: str) -> tuple[str, str | None]:
@@ -112,6 +119,38 @@ def split_mark(text: str) -> tuple[str, str | None]:
         if any(rest.startswith(w) for w, _ in KIND_WORDS) or rest.split()[0] in GROUP_WORDS:
             return rest, words[0]
     return key(text), None
+
+
+_MARK_AS_WRITTEN = re.compile(r"^\s*(?:(?:phần|mục)\s+)?(?:[IVXLCivxlc]+|[A-Za-z]|\d{1,2})\s*[.):/-]\s*(?=\S)",
+                              re.IGNORECASE)
+# Words of a heading that name no one: "CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN (25 cá nhân)".
+_FILLER = {"va", "duoc", "khen", "thuong", "tang", "danh", "sach", "cac", "gom", "co", "bang", "giay", "thuoc",
+           "de", "nghi", "cong", "nhan", "dat", "hieu", "so", "luong", "tong", "xuat", "sac", "tieu", "bieu", "nam"}
+
+
+def heading_text(title: str) -> str:
+    """A heading as written without its marker and counts: "1. Trường THCS X (05)" → "Trường THCS X"."""
+    text = _MARK_AS_WRITTEN.sub("", title, count=1)
+    text = re.sub(r"\([^()]*\)", " ", text)
+    return " ".join(text.split()).strip(" :.-")
+
+
+def is_heading_text(text: str) -> bool:
+    """A line that heads a part of the list rather than naming a recipient: "TẬP THỂ",
+    "II. CÁ NHÂN (25 cá nhân)", "Khối trường học"; not "Tập thể lớp 9A"."""
+    rest, mark = split_mark(text)
+    words = rest.split()
+    if not words:
+        return mark is not None
+    if words[0] in GROUP_WORDS:
+        return True
+    if heading_kind(text) is None:
+        return False
+    for phrase, _kind in KIND_WORDS:
+        rest = re.sub(rf"(^| ){phrase}( |$)", " ", rest)
+    rest = COUNT.sub(" ", rest)
+    remaining = [w for w in rest.split() if w not in _FILLER and not w.isdigit()]
+    return not remaining or remaining[0] in GROUP_WORDS
 
 
 def heading_kind(text: str) -> str | None:

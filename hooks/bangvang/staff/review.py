@@ -20,6 +20,7 @@ class Item:
     message: str
     blocking: bool = False
     sheet: str | None = None
+    unconfirmed: bool = False  # a guess that is blocking unless the list's own counts confirm it
 
 
 @dataclass
@@ -28,8 +29,17 @@ class Review:
     sheet: str | None = None  # the sheet being read, named in lines when several are read
     several_sheets: bool = False
 
-    def note(self, row: int | None, message: str, *, blocking: bool = False) -> None:
-        self.items.append(Item(row, message, blocking, self.sheet))
+    def note(self, row: int | None, message: str, *, blocking: bool = False, unconfirmed: bool = False) -> None:
+        self.items.append(Item(row, message, blocking, self.sheet, unconfirmed))
+
+    def settle(self, counts_confirm: bool) -> None:
+        """Guesses the list's own counts can confirm: harmless when they matched, blocking otherwise."""
+        for item in self.items:
+            if item.unconfirmed:
+                item.unconfirmed = False
+                item.blocking = not counts_confirm
+                if counts_confirm:
+                    item.message += " (số lượng ghi trong danh sách khớp)"
 
     def file_note(self, message: str, *, blocking: bool = False) -> None:
         self.items.append(Item(None, message, blocking, None))
@@ -42,20 +52,23 @@ class Review:
         """One line a row ("dòng 14: …; …"), rows in order, whole-file notes first."""
         order: list[tuple] = []
         grouped: dict[tuple, list[Item]] = {}
-        for item in self.items:
+        for n, item in enumerate(self.items):
             where = (item.sheet if self.several_sheets else None, item.row)
+            if item.row is None:
+                where = (None, None, n)  # whole-file notes: one line each
             if where not in grouped:
                 grouped[where] = []
                 order.append(where)
             if item.message not in [i.message for i in grouped[where]]:
                 grouped[where].append(item)
-        sheets = {}
-        for sheet, _row in order:
-            sheets.setdefault(sheet, len(sheets))
+        sheets: dict = {}
+        for where in order:
+            sheets.setdefault(where[0], len(sheets))
         order.sort(key=lambda w: (w[1] is not None, sheets[w[0]], w[1] or 0))
         out = []
-        for sheet, row in order:
-            items = sorted(grouped[(sheet, row)], key=lambda i: not i.blocking)
+        for where in order:
+            sheet, row = where[0], where[1]
+            items = sorted(grouped[where], key=lambda i: not i.blocking)
             text = "; ".join(i.message for i in items)
             where = "" if row is None else f"dòng {row}"
             if sheet and row is not None:

@@ -65,6 +65,14 @@ class AwardCard:
         return self.status == "de_nghi"
 
     @property
+    def who(self) -> str:
+        """The line of who was honoured: '3 tập thể, 28 cá nhân — danh sách tên chưa được nhập'
+        when no name is recorded, else the numbers (the names follow as a list)."""
+        if not self.recipients and self.unnamed:
+            return f"{self.tally_text} — {w.NAMES_MISSING}"
+        return self.tally_text
+
+    @property
     def short_recipients(self) -> list[RecipientView] | None:
         """The named recipients when they are the whole award and few (a list line names them)."""
         named = len(self.recipients)

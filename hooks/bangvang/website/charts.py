@@ -1,8 +1,9 @@
 """Figures drawn at build time: the numbers of each chart and the geometry of its bars.
 
 A Chart is rows (years, forms, communes…) of values per series (levels, kinds of recipient…);
-templates/charts.html draws it as inline SVG (no JavaScript, no library) with a table beside it
-for screen readers and print. Numbers count conferred awards only (proposals are not honours),
+templates/charts.html draws it as HTML bars sized in per cent (no JavaScript, no library: the
+labels are text at the page's size, at least 14 px on a phone) with a table beside it for screen
+readers and print. Numbers count conferred awards only (proposals are not honours),
 each award by its tally (bangvang.index.award_tally), so charts agree with the year tables.
 """
 from __future__ import annotations
@@ -15,19 +16,31 @@ from bangvang.records.dataset import Record
 from bangvang.website.index import RECIPIENT_KEYS, Index, award_tally, conferred
 from bangvang.text import sort_key
 
-# Colours with a contrast of at least 3:1 against white (WCAG 1.4.11), and against each other
-# separated by a white gap; each chart also has a legend and a table.
-PALETTE = ("#b71c1c", "#1565c0", "#2e7d32", "#6a1b9a", "#bf360c", "#37474f")
-LEVEL_COLOURS = dict(zip(s.AWARD_LEVELS.choices, PALETTE))
-KIND_COLOURS = dict(zip(RECIPIENT_KEYS, PALETTE))
+# One colour per meaning, the same on every chart of the site: "tập thể" is always blue, "cá nhân"
+# always orange… Okabe–Ito's colour-blind-safe hues (blue, orange, bluish green, reddish purple),
+# darkened where needed so every colour has a contrast of at least 3:1 against white (WCAG 1.4.11);
+# no red/green pair. The levels of award, which are ordered, are shades of one hue, darkest for
+# the highest. Neighbouring segments are parted by a white gap; each chart has a legend and a table.
+COLOURS: dict[str, str] = {
+    # who was honoured (schema.RECIPIENT_KINDS)
+    "tap_the": "#0072b2",
+    "ca_nhan": "#b86e00",
+    "ho_gia_dinh": "#009e73",
+    # a proposal to a higher level, not yet an honour (schema.AWARD_STATUS)
+    "de_nghi": "#cc79a7",
+    # every named recipient, whatever their kind
+    "named": "#3d3d3d",
+    # the level of the award (schema.AWARD_LEVELS), from the highest
+    "trung_uong": "#0e2960",
+    "tinh": "#30417c",
+    "huyen": "#4e5a99",
+    "xa": "#6b75b6",
+    "co_quan": "#808acd",
+    # the kind of campaign (schema.CAMPAIGN_KINDS)
+    "thuong_xuyen": "#882255",
+    "chuyen_de": "#8a8a8a",
+}
 
-# Geometry of the SVG, in its own units (it scales to the column width).
-WIDTH = 560
-LABEL_HEIGHT = 18  # the row's label sits above its bar
-BAR_HEIGHT = 18
-ROW_GAP = 12
-VALUE_ROOM = 64  # space right of the longest bar for its total
-MIN_BAR = 3
 MAX_COMMUNES = 30  # a province has hundreds: the chart shows the top ones
 
 
@@ -58,8 +71,6 @@ class Chart:
     note: str = ""
     unit: str = ""  # what is counted, for the total column ("Tổng")
     bars: list[dict] = field(default_factory=list)  # filled by layout()
-    height: int = 0
-    width: int = WIDTH
 
     @property
     def totals(self) -> list[int]:
@@ -71,27 +82,16 @@ class Chart:
 
 
 def layout(chart: Chart) -> Chart:
-    """Positions of every label, bar segment and total (horizontal stacked bars)."""
+    """Each row's stacked bar: the width of every segment in per cent of the longest row's total
+    (the longest bar fills the track; charts.css keeps every non-zero segment visible and parts
+    neighbours with a white gap)."""
     top = max((r.total for r in chart.rows), default=0) or 1
-    span = WIDTH - VALUE_ROOM
-    y = 0
     chart.bars = []
     for row in chart.rows:
-        x = 0.0
-        segments = []
-        shown = [(series, value) for series, value in zip(chart.series, row.values) if value]
-        for i, (series, value) in enumerate(shown):
-            # every non-zero value stays visible (MIN_BAR), and a 1-unit gap parts neighbours
-            w = max(value / top * span, MIN_BAR)
-            gap = 1 if i < len(shown) - 1 else 0
-            segments.append({"x": round(x, 2), "width": round(w - gap, 2), "colour": series.colour,
-                             "value": value, "series": series.label})
-            x += w
-        bar_y = y + LABEL_HEIGHT
-        chart.bars.append({"row": row, "label_y": y + 13, "bar_y": bar_y, "segments": segments,
-                           "total_x": round(x + 6, 2), "total_y": bar_y + 13})
-        y = bar_y + BAR_HEIGHT + ROW_GAP
-    chart.height = max(y - ROW_GAP + 2, 1)
+        segments = [{"width": round(value / top * 100, 3), "colour": series.colour, "value": value,
+                     "key": series.key, "series": series.label}
+                    for series, value in zip(chart.series, row.values) if value]
+        chart.bars.append({"row": row, "segments": segments})
     return chart
 
 
@@ -100,11 +100,11 @@ def layout(chart: Chart) -> Chart:
 # ---------------------------------------------------------------------------------------------
 
 def _kinds_series() -> list[Series]:
-    return [Series(k, label, KIND_COLOURS[k]) for k, label in s.RECIPIENT_KINDS.labels]
+    return [Series(k, label, COLOURS[k]) for k, label in s.RECIPIENT_KINDS.labels]
 
 
 def _level_series() -> list[Series]:
-    return [Series(k, label, LEVEL_COLOURS[k]) for k, label in s.AWARD_LEVELS.labels]
+    return [Series(k, label, COLOURS[k]) for k, label in s.AWARD_LEVELS.labels]
 
 
 def _drop_empty_series(chart: Chart) -> Chart:
@@ -175,7 +175,7 @@ def by_commune(ix: Index, awards: list[Record], chart_id: str, title: str) -> Ch
     rows = [Row(ix.dataset.get("units", c)["name"], [counts[c]]) for c in communes[:MAX_COMMUNES]]
     more = (f" Biểu đồ nêu {MAX_COMMUNES} xã, thị trấn có nhiều người nhận nhất (trong {len(communes)})."
             if len(communes) > MAX_COMMUNES else "")
-    return Chart(chart_id, title, "Xã, thị trấn", [Series("named", "Người nhận có tên", PALETTE[0])], rows,
+    return Chart(chart_id, title, "Xã, thị trấn", [Series("named", "Người nhận có tên", COLOURS["named"])], rows,
                  unit="lượt",
                  note="Chỉ tính người nhận có tên thuộc một xã, thị trấn (tập thể đóng trên địa bàn, cá nhân "
                       "theo đơn vị công tác); khen thưởng chỉ ghi số lượng không gắn được với xã nào." + more)
@@ -186,7 +186,7 @@ def campaigns_by_field(ix: Index) -> Chart:
     for campaign in ix.dataset.kind("campaigns").values():
         values[campaign["field"]][campaign["kind"]] += 1
     rows = [Row(label, list(values[f].values())) for f, label in s.FIELDS.labels if sum(values[f].values())]
-    series = [Series(k, label, PALETTE[i + 1]) for i, (k, label) in enumerate(s.CAMPAIGN_KINDS.labels)]
+    series = [Series(k, label, COLOURS[k]) for k, label in s.CAMPAIGN_KINDS.labels]
     return Chart("phong-trao-linh-vuc", "Phong trào thi đua theo lĩnh vực", "Lĩnh vực", series, rows,
                  unit="phong trào")
 
@@ -195,16 +195,9 @@ def campaigns_by_field(ix: Index) -> Chart:
 # The charts of each page
 # ---------------------------------------------------------------------------------------------
 
-def _ready(charts: list[Chart], keep_empty: bool = False) -> list[Chart]:
-    """Charts laid out; one with nothing to count is dropped, or kept (and says so) when asked."""
-    out = []
-    for chart in charts:
-        if not chart.grand_total:
-            if not keep_empty:
-                continue
-            chart.rows = []
-        out.append(layout(_drop_empty_series(chart)))
-    return out
+def _ready(charts: list[Chart]) -> list[Chart]:
+    """Charts laid out; one with nothing to count is left out (no empty frame on the page)."""
+    return [layout(_drop_empty_series(chart)) for chart in charts if chart.grand_total]
 
 
 def statistics_charts(ix: Index) -> list[Chart]:
@@ -215,7 +208,7 @@ def statistics_charts(ix: Index) -> list[Chart]:
         by_form(ix, every, "theo-hinh-thuc", "Khen thưởng theo danh hiệu, hình thức (tất cả các năm)"),
         by_commune(ix, every, "theo-xa", "Người nhận có tên theo xã, thị trấn (tất cả các năm)"),
         campaigns_by_field(ix),
-    ], keep_empty=True)
+    ])
 
 
 def year_charts(ix: Index, year: int) -> list[Chart]:

@@ -38,6 +38,18 @@ class Coverage:
         return (head + f"; dữ liệu mới có tên của {named}. Với các khen thưởng còn lại, nguồn chỉ ghi "
                 "số lượng: danh sách tên chưa được nhập.")
 
+    def names_sentence(self, kinds: tuple[str, ...] = RECIPIENT_KEYS) -> str:
+        """'Dữ liệu mới có tên của 4 tập thể, 0 cá nhân; với các khen thưởng còn lại, nguồn chỉ ghi
+        số lượng: danh sách tên chưa được nhập.' (for a page that already gave the numbers)."""
+        clause = self.names_clause(kinds)
+        return clause[0].upper() + clause[1:]
+
+    def names_clause(self, kinds: tuple[str, ...] = RECIPIENT_KEYS) -> str:
+        """names_sentence, to follow a colon (lower-case first letter)."""
+        named = ", ".join(f"{format_number(self.named[k])} {KIND_WORDS[k]}" for k in kinds if self.counted[k])
+        return (f"dữ liệu mới có tên của {named}; với các khen thưởng còn lại, nguồn chỉ ghi số lượng: "
+                "danh sách tên chưa được nhập.")
+
 
 def coverage(awards: list[Record]) -> Coverage:
     counted = {k: 0 for k in RECIPIENT_KEYS}

@@ -15,6 +15,7 @@ from pathlib import Path
 from bangvang.records.dataset import Record
 from bangvang.text import format_date
 from bangvang.urls import file_link, record_url
+from bangvang.website import breadcrumbs as bc
 from bangvang.website.index import award_status, award_tally
 from bangvang.website.pages import Page, PageBuilder
 from bangvang.website.provenance import DocumentUses, provenance
@@ -77,7 +78,8 @@ def document_pages(builder: PageBuilder) -> list[Page]:
         description = ", ".join(filter(None, [
             document_title(doc), f"ngày {format_date(date)}" if date else None, doc.get("issuer"), doc.get("title")]))
         page = Page(record_url("documents", doc.id), document_title(doc), description, edit_path=doc.path,
-                    search={"kind": "Văn bản", "year": [str(date.year)] if hasattr(date, "year") else []})
+                    search={"kind": "Văn bản", "year": [str(date.year)] if hasattr(date, "year") else []},
+                    breadcrumbs=bc.trail("documents", title=document_title(doc)))
         decided = [a for a in uses.decided if award_status(a) in ("tang", "huy_bo")]
         pages.append(builder.render(
             "document.html", page, d=doc, uses=uses, scan=scan_info(doc, builder.site.docs_dir, page.url),

@@ -23,7 +23,8 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import Record
-from bangvang.text import fold, format_date, format_number, format_quantity, initial_letter, sort_key
+from bangvang.text import (fold, format_date, format_number, format_quantity, initial_letter, person_sort_key,
+                           sort_key)
 from bangvang.urls import record_url, relative, section_url, src_uri, year_url
 from bangvang.website import breadcrumbs as bc
 from bangvang.website import wording as w
@@ -34,6 +35,7 @@ from bangvang.website.index import RECIPIENT_KEYS, Index, award_day, award_statu
 from bangvang.website.mention_links import Mention, MentionLinker
 from bangvang.website.model_fields import model_field
 from bangvang.website.photos import photos_for
+from bangvang.website.provenance import template_globals as provenance_globals
 from bangvang.website.safe_markdown import markdown_to_html
 from bangvang.website.site_info import SiteInfo
 
@@ -94,6 +96,7 @@ def _environment() -> jinja2.Environment:
         award_tally=award_tally, award_status=award_status,
         year_charts=year_charts, words=w,
     )
+    env.globals.update(provenance_globals())  # decisions, proof lines, comment periods, units' end (issue 14)
     return env
 
 
@@ -106,6 +109,7 @@ class PageBuilder:
         self._templates: dict[str, jinja2.Template] = {}
         self.cards = AwardCards(index, site)
         self.contact = contact_lines(site)
+        self.coverage_all = coverage(self._every_award())  # names recorded over every year
 
     # -- rendering -------------------------------------------------------------------------------
     def render(self, template: str, page: Page, **context) -> Page:
@@ -136,9 +140,12 @@ class PageBuilder:
 
     # -- home and sections ---------------------------------------------------------------------
     def home(self) -> Page:
-        year = self.index.latest_year
+        # The figures are those of the latest year with conferred awards (a year of proposals
+        # alone has no honours to count), else of the latest year with anything.
+        given_years = [y for y in self.index.years if conferred(self.index.awards_by_year[y])]
+        year = given_years[0] if given_years else self.index.latest_year
         of_year = self.index.awards_by_year.get(year, []) if year else []
-        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
+        every = self._every_award()
         latest = sorted(conferred(every), key=lambda a: (-award_day(a).toordinal(), self.index.rank(a)))
         waiting = proposed(every)
         models = self.index.sorted_models()[:HOME_MODELS]
@@ -204,30 +211,47 @@ class PageBuilder:
     def units_index(self) -> Page:
         groups = defaultdict(list)
         for unit in self.index.sorted_units():
-            groups[unit["kind"]].append(self._listed(unit, self.index.awards_by_unit.get(unit.id, [])))
-        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
+            groups[unit["kind"]].append(self._listed(unit["name"], record_url("units", unit.id), None,
+                                                     self.index.awards_by_unit.get(unit.id, [])))
         page = Page(section_url("units"), "Tập thể", "Các tập thể: xã, thị trấn, cơ quan, trường học…",
                     edit_path="data/units/")
-        return self.render("units.html", page, coverage=coverage(every),
+        return self.render("units.html", page, coverage=self.coverage_all,
                            groups=[(v, l, groups[v]) for v, l in s.UNIT_KINDS.labels if groups[v]])
 
     def people_index(self) -> Page:
-        groups: dict[str, list] = {}
+        """Everyone named as an individual: people with a record (their own page) and names given
+        in an award only (linked to that award), in Vietnamese order of given name."""
+        entries = []
         for person in self.index.sorted_people():
-            given = person.get("given_name") or person["name"].split()[-1]
-            groups.setdefault(initial_letter(given), []).append(
-                self._listed(person, self.index.awards_by_person.get(person.id, [])))
-        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
+            entry = self._listed(person["name"], record_url("people", person.id), person.get("position"),
+                                 self.index.awards_by_person.get(person.id, []))
+            entries.append((person_sort_key(person["name"], person.get("given_name")), person.get("given_name"), entry))
+        for award in self._every_award():
+            card = self.cards(award)
+            for rv in card.recipients:
+                if rv.kind == "ca_nhan" and rv.name.url is None:
+                    detail = ", ".join(filter(None, [rv.position, rv.unit.text if rv.unit else None]))
+                    entries.append((person_sort_key(rv.name.text), None, {
+                        "name": rv.name.text, "url": card.anchor, "detail": detail, "note": card.title,
+                        "proposal": card.tag}))
+        groups: dict[str, list] = {}
+        for key, given, entry in sorted(entries, key=lambda e: e[0]):
+            groups.setdefault(initial_letter(given or entry["name"].split()[-1]), []).append(entry)
         page = Page(section_url("people"), "Cá nhân",
                     "Cá nhân có tên trong dữ liệu khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
-        return self.render("people.html", page, groups=list(groups.items()), coverage=coverage(every))
+        return self.render("people.html", page, groups=list(groups.items()), coverage=self.coverage_all)
+
+    def _every_award(self) -> list[Record]:
+        return [a for y in self.index.years for a in self.index.awards_by_year[y]]
 
     @staticmethod
-    def _listed(record: Record, awards: list[Record]) -> dict:
-        """One line of /tap-the/ or /ca-nhan/: the record, and what it has been given or proposed for."""
+    def _listed(name: str, url: str, detail: str | None, awards: list[Record]) -> dict:
+        """One line of /tap-the/ or /ca-nhan/: who, where their page is, and what they have been
+        given or proposed for."""
         given, waiting = conferred(awards), proposed(awards)
         note = f"{format_number(len(given))} khen thưởng" if given else "chưa có khen thưởng ghi tên"
-        return {"record": record, "note": note, "proposals": len(waiting)}
+        return {"name": name, "url": url, "detail": detail, "note": note,
+                "proposal": w.PROPOSAL_TAG if waiting else None}
 
     def documents_index(self) -> Page:
         docs = sorted(self.data.kind("documents").values(),
@@ -279,7 +303,6 @@ class PageBuilder:
                     breadcrumbs=bc.for_unit(record, commune),
                     search={"kind": "Tập thể", "commune": [commune["name"]] if commune else [],
                             **self._award_facets(awards)})
-        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
         return self.render("unit.html", page, r=record,
                            commune=commune if commune is not None and commune.id != record.id else None,
                            parent=parent if parent is not None and parent.id != record.id else None,
@@ -287,8 +310,9 @@ class PageBuilder:
                            proposals=self.cards.many(proposed(awards)),
                            member_awards=self.cards.many(conferred(members)),
                            member_proposals=self.cards.many(proposed(members)),
-                           coverage=coverage(every),
+                           coverage=self.coverage_all,
                            empty=f"Chưa có khen thưởng nào ghi tên {record['name']} trong dữ liệu.",
+                           ask=f"Muốn biết {record['name']} có được khen thưởng hay không, xin hỏi:",
                            models=[self._model_row(m) for m in self.index.models_by_unit.get(record.id, [])],
                            located=[u for u in self.index.units_by_commune.get(record.id, []) if u.id != record.id],
                            children=[u for u in self.index.children_by_unit.get(record.id, []) if u.id != record.id],
@@ -301,12 +325,12 @@ class PageBuilder:
                     _line(", ".join(filter(None, [record["name"], record.get("position"), unit["name"] if unit else None]))),
                     edit_path=record.path, breadcrumbs=bc.for_person(record, unit),
                     search={"kind": "Cá nhân", **self._award_facets(awards), "commune": self._communes_of_unit(unit)})
-        every = [a for y in self.index.years for a in self.index.awards_by_year[y]]
         return self.render("person.html", page, r=record, unit=unit,
                            awards=self.cards.many(conferred(awards)),
                            proposals=self.cards.many(proposed(awards)),
-                           coverage=coverage(every),
+                           coverage=self.coverage_all,
                            empty=f"Chưa có khen thưởng nào ghi tên {record['name']} trong dữ liệu.",
+                           ask=f"Muốn biết {record['name']} có được khen thưởng hay không, xin hỏi:",
                            models=[self._model_row(m) for m in self.index.models_by_person.get(record.id, [])])
 
     def report(self, record: Record) -> Page:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bangvang.records.dataset import Record
 from bangvang.records.provenance_rules import number_key, part_date
-from bangvang.urls import recipient_anchors
+from bangvang.urls import file_link, recipient_anchors
 from bangvang.website.index import Index, award_status, unit_predecessors, unit_successors
 
 ANNULLED_TAG = "Đã hủy bỏ"
@@ -165,4 +165,4 @@ def template_globals() -> dict:
                 annulment_document=annulment_document, decision_date=decision_date, verify_url=verify_url,
                 qr_file=qr_file, recipient_anchors=recipient_anchors, anchors_of=anchors_of,
                 is_verifiable=is_verifiable, has_public_comment=has_public_comment, unit_history=unit_history,
-                ANNULLED_TAG=ANNULLED_TAG, COMMENTS_URL=COMMENTS_URL, VERIFY_URL=VERIFY_URL)
+                file_link=file_link, ANNULLED_TAG=ANNULLED_TAG, COMMENTS_URL=COMMENTS_URL, VERIFY_URL=VERIFY_URL)

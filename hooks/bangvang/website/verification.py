@@ -22,6 +22,7 @@ from bangvang.records import schema as s
 from bangvang.records.dataset import Record
 from bangvang.text import format_date, sort_key
 from bangvang.urls import record_url, year_url
+from bangvang.website.breadcrumbs import Crumb
 from bangvang.website.index import Index, award_status, award_tally
 from bangvang.website.pages import Page, PageBuilder
 from bangvang.website.provenance import (VERIFY_URL, annulment_document, anchors_of, decision_document,
@@ -161,7 +162,8 @@ def verification_pages(builder: PageBuilder) -> list[Page]:
         entries = [award_entry(index, a) for a in verifiable_awards(index, year)]
         page = Page(verify_page_url(year), f"Xác minh khen thưởng năm {year}",
                     f"Danh sách đối chiếu các khen thưởng năm {year} của {builder.site.district}: mỗi tập thể, "
-                    "cá nhân một dòng, kèm quyết định và mã QR.", edit_path=f"data/awards/{year}/")
+                    "cá nhân một dòng, kèm quyết định và mã QR.", edit_path=f"data/awards/{year}/",
+                    breadcrumbs=[Crumb("Trang chủ", ""), Crumb(home.title, VERIFY_URL), Crumb(f"Năm {year}", None)])
         names = sorted({r.name for e in entries for r in e.recipients}, key=sort_key)
         pages.append(builder.render("verify_year.html", page, year=year, entries=entries, names=len(names)))
     return pages

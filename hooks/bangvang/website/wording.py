@@ -90,53 +90,81 @@ def purpose_from_reason(reason: str) -> str:
 
 def sentence_case(heading: str, known: dict[str, str]) -> str:
     """A heading typed in capitals ('II. KẾT QUẢ CÁC PHONG TRÀO THI ĐUA NĂM 2021') in Vietnamese
-    sentence case ('II. Kết quả các phong trào thi đua năm 2021'). `known` maps a lower-case word
-    to how the text around writes it ('gia' → 'Gia', 'ubnd' → 'UBND'): proper names and
-    abbreviations keep their capitals. Headings not in capitals are returned as written."""
+    sentence case ('II. Kết quả các phong trào thi đua năm 2021'). `known` maps lower-case names
+    and words to how the text around writes them ('gia lộc' → 'Gia Lộc', 'ubnd' → 'UBND'):
+    proper names and abbreviations keep their capitals. Headings not in capitals are kept."""
     letters = [c for c in heading if c.isalpha()]
     if not letters or any(c.islower() for c in letters):
         return heading
     m = re.match(r"^((?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+)?(.*)$", heading, re.S)
-    number, text = m.group(1) or "", m.group(2)
-    words = re.split(r"(\W+)", text.lower())
-    out = [known.get(w, w) for w in words]
-    first = next((i for i, w in enumerate(out) if w and w[0].isalpha()), None)
+    number, text = m.group(1) or "", m.group(2).lower()
+    if known:
+        phrases = sorted(known, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+        text = pattern.sub(lambda found: known[found.group(1)], text)
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
     if first is not None:
-        out[first] = out[first][0].upper() + out[first][1:]
-    return number + "".join(out)
+        text = text[:first] + text[first].upper() + text[first + 1:]
+    return number + text
+
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_START = ".:;!?-–—*#(“\"\n"
 
 
 def casing_of_words(texts: list[str]) -> dict[str, str]:
-    """From running text, the words always written with capitals (names, 'UBND'): lower-case form
-    → the form used. A word seen once in lower case, or only at a sentence start, is not kept."""
-    seen: dict[str, set[str]] = {}
-    starts: set[str] = set()
+    """From running text, the names and abbreviations always written with capitals: lower-case
+    form → the form used. Runs of capitalised words ('Gia Lộc', 'Hồ Chí Minh') are kept as
+    names; a single word only when it is never written otherwise ('UBND'). The first word of a
+    sentence proves nothing and is left out of a run."""
+    phrases: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
     for text in texts:
-        for m in re.finditer(r"\w+", text):
+        run: list[str] = []
+        prev_end = -1
+        found = list(_WORD.finditer(text))
+        for i, m in enumerate(found):
             word = m.group(0)
+            before = text[:m.start()].rstrip()
+            start = not before or before[-1] in _SENTENCE_START
+            capital = word[0].isalpha() and word[0].isupper() and not start
+            if capital and run and text[prev_end:m.start()] == " ":
+                run.append(word)
+            else:
+                _keep_run(run, phrases)
+                run = [word] if capital else []
+            prev_end = m.end()
             if word[0].isdigit():
                 continue
-            before = text[:m.start()].rstrip()
-            if not before or before[-1] in ".:;!?\n-–—*#(“\"":
-                starts.add(word)
-            seen.setdefault(word.lower(), set()).add(word)
-    known = {}
-    for lower, forms in seen.items():
-        if lower in forms or len(forms) != 1:
-            continue
-        form = next(iter(forms))
-        if form in starts and not form.isupper():
-            continue  # only seen where any word is capitalised
-        known[lower] = form
+            if word.isupper() and len(word) > 1:
+                # an abbreviation ("UBND") stands in lower-case text; a word of a line in capitals does not
+                near = [found[j].group(0) for j in (i - 1, i + 1) if 0 <= j < len(found)]
+                if any(n.isupper() and len(n) > 1 for n in near):
+                    continue
+                words.setdefault(word.lower(), set()).add(word)
+            elif not start:
+                words.setdefault(word.lower(), set()).add(word)
+        _keep_run(run, phrases)
+    known = {lower: next(iter(forms)) for lower, forms in phrases.items() if len(forms) == 1}
+    for lower, forms in words.items():
+        if len(forms) == 1 and lower not in forms:
+            known.setdefault(lower, next(iter(forms)))
     return known
 
 
+def _keep_run(run: list[str], phrases: dict[str, set[str]]) -> None:
+    """A run of two or more capitalised words is a name, unless it is a line typed in capitals."""
+    if len(run) >= 2 and not all(word.isupper() for word in run):
+        phrase = " ".join(run)
+        phrases.setdefault(phrase.lower(), set()).add(phrase)
+
+
 def overlap_sentence(higher: tuple[str, int], base: tuple[str, int], campaign: str | None = None) -> str:
-    """'Trong phong trào “…”, 32 cá nhân được tặng danh hiệu “Chiến sĩ thi đua cơ sở” là những người
-    đã đạt danh hiệu “Lao động tiên tiến” (171 cá nhân): mỗi người được tính ở cả hai danh hiệu.'"""
+    """'Trong phong trào “…”, 32 cá nhân được tặng danh hiệu “Chiến sĩ thi đua cơ sở” cũng nằm trong
+    số 171 cá nhân đạt danh hiệu “Lao động tiên tiến” …, nên được tính ở cả hai danh hiệu.'"""
     (higher_name, n), (base_name, m) = higher, base
     where = f"Trong phong trào “{campaign}”, " if campaign else ""
-    sentence = (f"{where}{format_number(n)} cá nhân được tặng danh hiệu “{higher_name}” là những người đã đạt "
-                f"danh hiệu “{base_name}” ({format_number(m)} cá nhân), vì Luật Thi đua, khen thưởng chỉ xét "
-                f"danh hiệu “{higher_name}” cho người đạt “{base_name}”: mỗi người này được tính ở cả hai danh hiệu.")
+    sentence = (f"{where}{format_number(n)} cá nhân được tặng danh hiệu “{higher_name}” cũng nằm trong số "
+                f"{format_number(m)} cá nhân đạt danh hiệu “{base_name}” (theo Luật Thi đua, khen thưởng, chỉ "
+                f"người đạt “{base_name}” mới được xét “{higher_name}”), nên được tính ở cả hai danh hiệu.")
     return sentence[0].upper() + sentence[1:]
