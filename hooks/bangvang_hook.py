@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from bangvang.build import SiteBuild, preview_stub_dir
+from bangvang.build import SiteBuild, SiteLock, SiteLockProblem, preview_stub_dir, unsafe_sources
 from bangvang.settings import district_settings, last_commit_epoch
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
@@ -23,6 +23,7 @@ log = logging.getLogger("mkdocs.hooks.bangvang")
 _build: SiteBuild | None = None
 _serving = False
 _dirty = False
+_lock: SiteLock | None = None  # held by `mkdocs build` from on_config to the end of the build
 
 
 def on_startup(command, dirty):
@@ -32,8 +33,16 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    global _build
+    global _build, _lock
     root = Path(config["config_file_path"]).parent
+    if not _serving:  # (`mkdocs serve` builds into a folder of its own)
+        _release()
+        _lock = SiteLock(Path(config["site_dir"]))
+        try:
+            _lock.acquire(waiting=lambda: log.info("Đang chờ một lần dựng trang khác vào cùng thư mục xong…"))
+        except SiteLockProblem as problem:
+            _lock = None
+            raise PluginError(str(problem)) from None
     # The sitemap's dates come from SOURCE_DATE_EPOCH when set: the last commit's time makes two
     # builds of the same checkout identical whatever day they run.
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -61,6 +70,15 @@ def on_config(config):
 
 
 def on_files(files, config):
+    # Last check before MkDocs copies them: nothing from docs/ or the theme overrides is a link
+    # (validation refuses those in docs/ already). The preview leaves such files out and says so.
+    unsafe = unsafe_sources([(f.src_dir, f.abs_src_path) for f in files],
+                            [config["docs_dir"], config["theme"].custom_dir])
+    if unsafe and not _serving:
+        raise PluginError("\n" + "\n".join(message for _, message in unsafe))
+    for path, message in unsafe:
+        log.error(message)
+        files.remove(next(f for f in files if f.abs_src_path == path))
     if _serving and _dirty:
         # `mkdocs serve --dirty` re-renders only files newer than their output; generated files
         # always count as new, so the preview gets real stub files, rewritten only when a page
@@ -87,4 +105,22 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    _build.post_build(Path(config["site_dir"]))
+    try:
+        _build.post_build(Path(config["site_dir"]))
+    finally:
+        _release()
+
+
+def on_build_error(error):
+    _release()
+
+
+def on_shutdown():
+    _release()
+
+
+def _release():
+    global _lock
+    if _lock is not None:
+        _lock.release()
+        _lock = None

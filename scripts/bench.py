@@ -1,180 +1,308 @@
 """Benchmark the site build at several data scales against a plain MkDocs Material site.
 
-    .venv/bin/python scripts/bench.py                  # S = 1, 3, 10; writes benchmarks/build.md
-    .venv/bin/python scripts/bench.py --scales 1,3     # fewer scales
-    .venv/bin/python scripts/bench.py --serve          # also: mkdocs serve --livereload at S=1
+    .venv/bin/python scripts/bench.py                         # S = 1, 3, 10; writes benchmarks/build.md
+    .venv/bin/python scripts/bench.py --scales 1,3 --repeat 2 # fewer scales, best of 2
+    .venv/bin/python scripts/bench.py --serve                 # also: the preview (mkdocs serve) at S=1
+    .venv/bin/python scripts/bench.py --scales '' --profile 3 # only a cProfile of one build at S=3
 
 For each scale S it generates a synthetic data set (scripts/devtools/sample.py), builds our site
-with `mkdocs build` on a mirror of the project whose data/ is that set, and builds a plain
-Material site with as many Markdown pages of the same average content size, kept out of the
-sidebar as ours are (the fair baseline). Each build runs in its own process; its wall time and
-peak memory (wait4's ru_maxrss) are measured. Nothing is written into the project's data/.
+with `mkdocs build` on a mirror of the project whose data/ is that set, measures what our pages
+are (size, headings, table-of-contents entries), and builds a plain Material site shaped like
+them (the fair baseline, see make_plain). Builds alternate between ours and plain, each pinned to
+1 and to 2 cores, in a process of its own; wall time, CPU time (user + sys of the process and its
+children) and peak memory are measured. Nothing is written into the project's data/. The report
+itself is scripts/devtools/bench_report.py; the profile's map, scripts/devtools/profile_map.py.
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
-from importlib import metadata
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import jinja2
 import markdown as md
 import yaml
-from babel.numbers import format_decimal
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from devtools import sample
-from bangvang.records.validation import validate
+from devtools import bench_report, sample  # noqa: E402  (scripts/ is on sys.path when run as a script)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-# The project's top-level entries a mirror must not share: its data, its output, its own config.
-NOT_MIRRORED = {"data", "site", "mkdocs.yml", ".git"}
-ARTICLE = re.compile(rb"<article[^>]*>(.*?)</article>", re.S)
+# The project's entries a mirror does not link: its data, output and config (the mirror has its
+# own), and the folders its config names by absolute path (validation refuses a linked docs/).
+NOT_MIRRORED = {"data", "site", "mkdocs.yml", ".git", "docs", "overrides"}
+SEARCH_LOG = re.compile(r"Chỉ mục tìm kiếm: (\d+) mục, ([\d.,]+) giây \(([\d.,]+) trước khi dựng trang, "
+                        r"chờ ([\d.,]+) sau; Pagefind chạy song song ([\d.,]+) giây\)")
 
 
 # ---------------------------------------------------------------------------------------------
 # Running and measuring one build
 # ---------------------------------------------------------------------------------------------
 
-def run_measured(cmd: list[str], cwd: Path) -> tuple[float, float, float, str]:
-    """Wall seconds, peak resident MB, CPU seconds (user + system) of one command's process tree, and its log.
+@dataclass
+class Run:
+    wall_s: float
+    cpu_s: float  # user + sys of the process and the children it waited for (Pagefind)
+    peak_mb: float  # ru_maxrss: the largest single process of the tree
+    tree_peak_mb: float  # the whole tree's resident memory at once, sampled
+    log: str = ""
 
-    CPU time is reported beside wall time because a shared machine's load stretches the latter."""
+
+def usable_cores() -> list[int]:
+    return sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else list(range(os.cpu_count() or 1))
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of root and all its descendants, from /proc (0 where it is missing)."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree and pid not in tree}
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 2**20
+
+
+def run_measured(cmd: list[str], cwd: Path, cores: int | None = None) -> Run:
+    """One command, pinned to its first `cores` usable CPUs; fails with its log if it fails."""
+    cpus = set(usable_cores()[:cores]) if cores else None
+    peak = [0.0]
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err,
+                                preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+        done = threading.Event()
+
+        def sample_memory():
+            while not done.wait(0.2):
+                peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+        sampler = threading.Thread(target=sample_memory, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
+        log = err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, stderr
+        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{log[-3000:]}")
+    maxrss = usage.ru_maxrss / 1024
+    return Run(seconds, usage.ru_utime + usage.ru_stime, maxrss, max(peak[0], maxrss), log)
 
 
-def mirror_project(dest: Path, data_dir: Path) -> Path:
-    """A folder that looks like the project (symlinks) but whose data/ is data_dir."""
+def mirror_project(dest: Path) -> Path:
+    """A folder that looks like the project (links) but has a data/ of its own (filled by the caller)."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for entry in ROOT.iterdir():
         if entry.name not in NOT_MIRRORED:
             (dest / entry.name).symlink_to(entry)
-    (dest / "data").symlink_to(data_dir.resolve())
     # INHERIT keeps every setting of the project's mkdocs.yml; relative paths resolve in the mirror.
     (dest / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\nwatch:\n  - {data_dir.resolve()}\n  - {ROOT / 'hooks'}\n",
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n",
         encoding="utf-8")
     return dest
 
 
+# ---------------------------------------------------------------------------------------------
+# What the pages of a built site are: size and headings of each <article>, TOC entries
+# ---------------------------------------------------------------------------------------------
+
+_MAIN_ARTICLE = re.compile(r'<article class="md-content__inner[^>]*>')
+_ARTICLE_TAG = re.compile(r"<(/?)article\b")
+_TOC_LINK = re.compile(r'class="md-nav__link')
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def main_article(page: str) -> str:
+    """The page's <article class="md-content__inner"> content (our bodies nest <article>s)."""
+    found = _MAIN_ARTICLE.search(page)
+    if not found:
+        return ""
+    depth = 1
+    for tag in _ARTICLE_TAG.finditer(page, found.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return page[found.end():tag.start()]
+    return ""
+
+
+def toc_entries(page: str) -> int:
+    """Entries of Material's table of contents (the secondary sidebar) of one page."""
+    start = page.find("md-nav--secondary")
+    if start < 0:
+        return 0
+    return len(_TOC_LINK.findall(page, start, page.find("</nav>", start)))
+
+
+@dataclass
+class PageShape:
+    article_bytes: int
+    h2: int
+    h3: int
+    toc: int
+
+
+def page_shapes(site: Path) -> list[PageShape]:
+    shapes = []
+    for p in sorted(site.rglob("*.html")):
+        if p.name == "404.html" or p.parts[len(site.parts):][:1] in (("pagefind",), ("pagefind-huong-dan",)):
+            continue
+        text = p.read_text(encoding="utf-8", errors="replace")
+        article = main_article(text)
+        shapes.append(PageShape(len(article.encode("utf-8")), len(re.findall(r"<h2\b", article)),
+                                len(re.findall(r"<h3\b", article)), toc_entries(text)))
+    return shapes
+
+
 def site_stats(site: Path) -> dict:
-    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
-    page_bytes = [p.stat().st_size for p in pages]
-    content = 0
-    for p in pages:
-        m = ARTICLE.search(p.read_bytes())
-        content += len(m.group(1)) if m else 0
+    shapes = page_shapes(site)
+    n = len(shapes) or 1
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return {"pages": len(pages), "site_mb": total / 2**20, "avg_page_kb": sum(page_bytes) / len(pages) / 1024,
-            "avg_content_bytes": content / len(pages), "search_kb": search_kb(site)}
-
-
-def search_kb(site: Path) -> str | float:
-    """Bytes a reader downloads for a first query: Pagefind's entry, script, wasm, metadata,
-    the largest index chunk (one chunk answers a one-word query) and the filter chunks."""
-    pf = site / "pagefind"
-    if pf.is_dir():
-        picked = [pf / "pagefind-entry.json", pf / "pagefind.js"]
-        picked += list(pf.glob("wasm.*.pagefind")) + list(pf.glob("*.pf_meta"))
-        chunks = sorted((pf / "index").glob("*.pf_index"), key=lambda p: p.stat().st_size)
-        picked += chunks[-1:] + list((pf / "filter").glob("*.pf_filter"))
-        return sum(p.stat().st_size for p in picked if p.is_file()) / 1024
-    lunr = site / "search" / "search_index.json"
-    if lunr.is_file():  # Material's built-in search: the whole index is the first download
-        return f"lunr {lunr.stat().st_size / 1024:,.0f}"
-    return "n/a"
+    return {"pages": len(shapes), "site_mb": total / 2**20,
+            "avg_content_bytes": sum(s.article_bytes for s in shapes) / n,
+            "h2": sum(s.h2 for s in shapes) / n, "h3": sum(s.h3 for s in shapes) / n,
+            "toc": sum(s.toc for s in shapes) / n}, shapes
 
 
 # ---------------------------------------------------------------------------------------------
 # The plain baseline: Material, Markdown pages, no hooks, record pages out of the sidebar
 # ---------------------------------------------------------------------------------------------
 
-PLAIN_CONFIG = """site_name: Trang mẫu đối chứng
-site_url: https://example.org/plain/
-repo_url: https://github.com/example/plain
-edit_uri: edit/main/docs/
-theme:
-  name: material
-  language: vi
-  font: false
-  features: [content.action.edit, navigation.sections, navigation.top]
-markdown_extensions: [attr_list, tables, {{toc: {{permalink: false}}}}]
-# Material's default plugins, so its built-in search (lunr) is on: a plain site a district would
-# publish has search, as ours has (Pagefind, counted in our time).
-not_in_nav: |
-{not_in_nav}
-nav:
-{nav}
-"""
+def project_config() -> dict:
+    class Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV or !!python/name tags
+        pass
+    Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient) or {}
+
+
+def plain_config(folders: list[str], nav: list[str], search: bool = True) -> str:
+    """The plain site's mkdocs.yml: the project's theme settings (not its overrides, hook or CSS)."""
+    theme = project_config().get("theme") or {}
+    config = {
+        "site_name": "Trang mẫu đối chứng", "site_url": "https://example.org/plain/",
+        "repo_url": "https://github.com/example/plain", "edit_uri": "edit/main/docs/",
+        "theme": {"name": "material", **{k: theme[k] for k in ("language", "font", "features", "palette")
+                                         if k in theme}},
+        "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
+        "not_in_nav": "\n".join(f"/{f}/*" for f in folders) + "\n",
+    }
+    # Material's default plugin (search, lunr) stays on: a plain site has search, as ours has
+    # (Pagefind, counted in our time). `search=False` is the sensitivity variant without it.
+    if not search:
+        config["plugins"] = []
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + "nav:\n" + "\n".join(nav) + "\n"
 
 
 def plain_block(i: int) -> str:
-    """One chunk of ordinary Markdown: a paragraph, a short list of links, a small table."""
-    return (f"## Mục {i}\n\nNăm 2021, phong trào thi đua được triển khai rộng khắp; "
+    """One chunk of ordinary Markdown without a heading: a paragraph, a short list with a link, a small table."""
+    return (f"Năm 2021, phong trào thi đua được triển khai rộng khắp; "
             f"**{i % 40 + 5}** tập thể và {i % 300 + 20} cá nhân có thành tích tiêu biểu.\n\n"
-            f"- [Trang {i}](index.md) — Giáo viên, Trường THCS Lê Thanh Nghị\n"
+            f"- [Trang {i}](../index.md) — Giáo viên, Trường THCS Lê Thanh Nghị\n"
             f"- Nguyễn Thị Hoa — Chủ tịch UBND xã Gia Tân\n\n"
             f"| Danh hiệu | Tập thể | Cá nhân |\n| --- | ---: | ---: |\n| Lao động tiên tiến | {i % 9} | {i % 97} |\n\n")
 
 
-# What Material puts in a plain page's <article> besides the Markdown's HTML (the edit button, the
-# h1's id): measured once, so that the bodies are sized to match ours.
-ARTICLE_OVERHEAD = 510
-FILLER = "Phong trào thi đua yêu nước được triển khai sâu rộng ở các xã, thị trấn trong huyện. "
+FILLER = "Phong trào thi đua yêu nước được triển khai sâu rộng ở các xã, thị trấn trong huyện."
+
+_MD = md.Markdown(extensions=["tables", "attr_list", "toc"])
 
 
-def plain_body(content_bytes: float) -> str:
-    """Markdown whose page <article> is about content_bytes long: whole blocks, then filler words."""
-    def html_len(text: str) -> int:
-        return len(md.markdown("# Trang 1\n\n" + text, extensions=["tables", "attr_list", "toc"]).encode("utf-8"))
-    target = content_bytes - ARTICLE_OVERHEAD
-    body, n = "", 0
-    while html_len(body + plain_block(n)) <= target:
-        body += plain_block(n)
-        n += 1
-    words = FILLER.split()
-    filler: list[str] = []
-    while html_len(body + " ".join(filler + [words[len(filler) % len(words)]])) <= target:
-        filler.append(words[len(filler) % len(words)])
-    return body + " ".join(filler) + "\n"
+def _html_len(text: str) -> int:
+    _MD.reset()
+    return len(_MD.convert(text).encode("utf-8"))
+
+
+def headings(toc_h2: int, toc_h3: int, html_h2: int, html_h3: int) -> list[str]:
+    """The page's headings: Markdown ones (they make TOC entries), then HTML ones (in the article,
+    not in the TOC: as our bodies' headings, swapped in after MkDocs made the TOC)."""
+    out = [f"## Mục {k}\n\n" for k in range(toc_h2)] + [f"### Mục con {k}\n\n" for k in range(toc_h3)]
+    out += [f'<h2 id="phan-{k}">Phần {k}</h2>\n\n' for k in range(html_h2)]
+    out += [f'<h3 id="phan-con-{k}">Phần con {k}</h3>\n\n' for k in range(html_h3)]
+    return out
+
+
+def plain_body(target_bytes: float, heads: list[str]) -> str:
+    """Markdown whose HTML is about target_bytes long: the headings spread over whole blocks, then
+    filler words."""
+    def compose(n_blocks: int, words: int) -> str:
+        blocks = [plain_block(i) for i in range(n_blocks)]
+        parts: list[str] = []
+        for j, head in enumerate(heads):  # heading j before block j * n / len(heads)
+            parts.append((j * n_blocks // max(1, len(heads)), head))
+        text, h = "", 0
+        for b, block in enumerate(blocks):
+            while h < len(parts) and parts[h][0] <= b:
+                text += parts[h][1]
+                h += 1
+            text += block
+        text += "".join(p[1] for p in parts[h:])
+        filler = (FILLER + " ") * (words // len(FILLER.split()) + 1)
+        return text + " ".join(filler.split()[:words]) + "\n"
+
+    def largest(fits, high: int) -> int:
+        low = 0  # fits(low) holds
+        while low < high:
+            mid = (low + high + 1) // 2
+            if fits(mid):
+                low = mid
+            else:
+                high = mid - 1
+        return low
+    n = largest(lambda k: _html_len(compose(k, 0)) <= target_bytes, int(target_bytes // 100) + 1)
+    words = largest(lambda k: _html_len(compose(n, k)) <= target_bytes, int(target_bytes // 4) + 1)
+    return compose(n, words)
+
+
+def article_overhead(work: Path) -> int:
+    """What Material puts in a plain page's <article> besides the Markdown's HTML (the h1 and its
+    id…): measured on a two-page plain site."""
+    dest = work / "plain-calibration"
+    shutil.rmtree(dest, ignore_errors=True)
+    (dest / "docs").mkdir(parents=True)
+    body = plain_body(3000, [])
+    (dest / "docs" / "index.md").write_text(f"# Trang chủ\n\n{body}", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(plain_config([], ["  - Trang chủ: index.md"]), encoding="utf-8")
+    run_measured(MKDOCS + ["build", "-q", "-d", str(dest / "site")], dest)
+    article = main_article((dest / "site" / "index.html").read_text(encoding="utf-8"))
+    return len(article.encode("utf-8")) - _html_len(body)
 
 
 def project_nav_shape() -> tuple[int, list[int]]:
     """The project's sidebar: how many top-level pages, and how many pages in each section.
 
     Material renders the whole sidebar on every page, so the baseline gets one of the same size."""
-    class Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV or !!python/name tags
-        pass
-    Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient) or {}
     leaves, sections = 0, []
-    for item in config.get("nav") or []:
+    for item in project_config().get("nav") or []:
         value = next(iter(item.values())) if isinstance(item, dict) else item
         if isinstance(value, list):
             sections.append(len(value))
@@ -183,36 +311,49 @@ def project_nav_shape() -> tuple[int, list[int]]:
     return max(leaves, 1), sections
 
 
-def make_plain(dest: Path, pages: int, content_bytes: float) -> Path:
+def make_plain(dest: Path, shapes: list[PageShape], content_bytes: float, overhead: int,
+               all_in_toc: bool = False, search: bool = True) -> Path:
+    """A plain site with one page per page of ours: each page has the average content size of
+    ours and the headings of one of our pages (the same multiset): as many TOC entries as that
+    page has, its other h2/h3 as HTML headings (no TOC entry). `all_in_toc`: every heading a
+    Markdown heading (a sensitivity variant, more than ours)."""
     if dest.exists():
         shutil.rmtree(dest)
     docs = dest / "docs"
+    docs.mkdir(parents=True)
     leaves, groups = project_nav_shape()
-    body = plain_body(content_bytes)
-    # Top-level pages: the home page and one index per folder of (unlisted) record-like pages.
+    bodies: dict[tuple, str] = {}
+
+    def body(shape: PageShape) -> str:
+        toc_h2 = min(shape.toc, shape.h2)  # TOC entries are the h2s first, then h3s
+        toc_h3 = min(shape.toc - toc_h2, shape.h3)
+        if all_in_toc:
+            toc_h2, toc_h3 = shape.h2, shape.h3
+        key = (toc_h2, toc_h3, shape.h2 - toc_h2, shape.h3 - toc_h3)
+        if key not in bodies:
+            bodies[key] = plain_body(content_bytes - overhead, headings(*key))
+        return bodies[key]
+
+    pending = iter(shapes)
     folders = [f"muc-{n}" for n in range(1, leaves)] or ["muc-1"]
     nav = ["  - Trang chủ: index.md"]
-    (docs).mkdir(parents=True)
-    (docs / "index.md").write_text(f"# Trang chủ\n\n{body}", encoding="utf-8")
+    (docs / "index.md").write_text(f"# Trang chủ\n\n{body(next(pending))}", encoding="utf-8")
     for folder in folders:
         (docs / folder).mkdir()
-        (docs / folder / "index.md").write_text(f"# Mục {folder}\n\n{body}", encoding="utf-8")
+        (docs / folder / "index.md").write_text(f"# Mục {folder}\n\n{body(next(pending))}", encoding="utf-8")
         nav.append(f"  - Mục {folder}: {folder}/index.md")
-    # Sections listed in the sidebar with all their pages, as the project's guides are.
-    listed = 1 + len(folders)
+    # Sections listed in the sidebar with all their pages.
     for g, size in enumerate(groups, start=1):
         (docs / f"nhom-{g}").mkdir()
         nav.append(f"  - Nhóm {g}:")
         for k in range(size):
             name = "index.md" if k == 0 else f"trang-{k}.md"
-            (docs / f"nhom-{g}" / name).write_text(f"# Nhóm {g}, trang {k}\n\n{body}", encoding="utf-8")
+            (docs / f"nhom-{g}" / name).write_text(f"# Nhóm {g}, trang {k}\n\n{body(next(pending))}", encoding="utf-8")
             nav.append(f"      - nhom-{g}/{name}")
-        listed += size
-    for n in range(max(0, pages - listed)):
+    for n, shape in enumerate(pending):
         folder = folders[n % len(folders)]
-        (docs / folder / f"trang-{n}.md").write_text(f"# Trang {n}\n\n{body}", encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG.format(
-        not_in_nav="\n".join(f"  /{f}/*" for f in folders), nav="\n".join(nav)), encoding="utf-8")
+        (docs / folder / f"trang-{n}.md").write_text(f"# Trang {n}\n\n{body(shape)}", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(plain_config(folders, nav, search), encoding="utf-8")
     return dest
 
 
@@ -220,75 +361,104 @@ def make_plain(dest: Path, pages: int, content_bytes: float) -> Path:
 # One scale
 # ---------------------------------------------------------------------------------------------
 
-def best_of(repeat: int, cmd: list[str], cwd: Path, site: Path) -> tuple[float, float, float, str]:
-    """The run with the least CPU time of `repeat` builds (a shared machine only ever adds time)."""
-    runs = []
-    for _ in range(max(1, repeat)):
-        shutil.rmtree(site, ignore_errors=True)
-        runs.append(run_measured(cmd, cwd))
-    return min(runs, key=lambda r: r[2])
+def search_numbers(log: str) -> dict | None:
+    found = SEARCH_LOG.search(log)
+    if not found:
+        return None
+    num = [float(x.replace(",", ".")) for x in found.groups()[1:]]
+    return {"records": int(found[1]), "total": num[0], "before": num[1], "waited": num[2], "parallel": num[3]}
 
 
-def bench_scale(scale: int, work: Path, seed: int, repeat: int = 1) -> dict:
+def bench_scale(scale: int, work: Path, seed: int, repeat: int, cores: list[int], overhead: int,
+                variants: bool = False) -> dict:
     base = work / f"s{scale}"
     base.mkdir(parents=True, exist_ok=True)
-    data_dir = base / "data"
-    t0 = time.perf_counter()
-    sample.write(sample.generate(scale, seed), data_dir)
-    gen_s = time.perf_counter() - t0
+    project = mirror_project(base / "project")
+    sample.write(sample.generate(scale, seed), project / "data")
+    ours_site, plain_site = base / "site", base / "plain-site"
+    ours_cmd = MKDOCS + ["build", "-d", str(ours_site)]
+    plain_cmd = MKDOCS + ["build", "-q", "-d", str(plain_site)]
 
-    t0 = time.perf_counter()
-    dataset, errors = validate(data_dir, ROOT / "docs")
-    validate_s = time.perf_counter() - t0
-    if errors:
-        raise RuntimeError(f"generated data at S={scale} is invalid: {errors[:3]}")
-    records = sum(len(v) for k, v in dataset.records.items() if k != "vocab")
-    recipients = sum(len(a.get("recipients", [])) for a in dataset.kind("awards").values())
-    del dataset
-
-    project = mirror_project(base / "project", data_dir)
-    ours_site = base / "site"
-    build_s, peak_mb, cpu_s, log = best_of(repeat, MKDOCS + ["build", "-d", str(ours_site)], project, ours_site)
-    (base / "build.log").write_text(log, encoding="utf-8")
-    # The search step logs its own duration ("Chỉ mục tìm kiếm: N mục, X giây").
-    found = re.search(r"Chỉ mục tìm kiếm: [\d.]+ mục, ([\d.,]+) giây", log)
-    search_s = float(found[1].replace(",", ".")) if found else None
-    ours = site_stats(ours_site)
-    ours.update(records=records, recipients=recipients, build_s=build_s, peak_mb=peak_mb, cpu_s=cpu_s,
-                search_s=search_s,
-                validate_s=validate_s, generate_s=gen_s)
-
-    plain_dir = make_plain(base / "plain", ours["pages"], ours["avg_content_bytes"])
-    plain_site = base / "plain-site"
-    p_build_s, p_peak_mb, p_cpu_s, _ = best_of(repeat, MKDOCS + ["build", "-q", "-d", str(plain_site)], plain_dir,
-                                               plain_site)
-    plain = site_stats(plain_site)
-    plain.update(records=0, build_s=p_build_s, peak_mb=p_peak_mb, cpu_s=p_cpu_s, validate_s=None, search_s=None)
+    # One build of ours first: the plain site is shaped after its pages.
+    shutil.rmtree(ours_site, ignore_errors=True)
+    first = run_measured(ours_cmd, project, cores[-1])
+    ours, shapes = site_stats(ours_site)
+    plain_dir = make_plain(base / "plain", shapes, ours["avg_content_bytes"], overhead)
+    runs: dict[str, dict[int, list[Run]]] = {"ours": {c: [] for c in cores}, "plain": {c: [] for c in cores}}
+    runs["ours"][cores[-1]].append(first)
+    for n in range(repeat):
+        for c in cores:  # alternating, so both sites see the same load
+            for name, cmd, cwd, site in (("ours", ours_cmd, project, ours_site), ("plain", plain_cmd, plain_dir, plain_site)):
+                if name == "ours" and c == cores[-1] and n == 0:
+                    continue  # the first build counts
+                shutil.rmtree(site, ignore_errors=True)
+                print(f"  S={scale} {name} {c} core(s), run {n + 1}", file=sys.stderr, flush=True)
+                runs[name][c].append(run_measured(cmd, cwd, c))
+    plain, _ = site_stats(plain_site)
+    row = {"scale": scale}
+    for name, stats in (("ours", ours), ("plain", plain)):
+        chosen = {c: min(rs, key=lambda r: r.cpu_s) for c, rs in runs[name].items()}
+        stats["runs"] = {str(c): {k: v for k, v in asdict(r).items() if k != "log"} for c, r in chosen.items()}
+        stats["all_cpu_s"] = {str(c): [round(r.cpu_s, 2) for r in rs] for c, rs in runs[name].items()}
+        row[name] = stats
+    best_ours = min(runs["ours"][cores[-1]], key=lambda r: r.cpu_s)
+    (base / "build.log").write_text(best_ours.log, encoding="utf-8")
+    row["ours"]["search"] = search_numbers(best_ours.log)
+    row["ours"]["records"] = len(list((project / "data").rglob("*.yml")))
+    if variants:
+        row["variants"] = plain_variants(base, shapes, ours["avg_content_bytes"], overhead, cores[-1], repeat,
+                                         row["plain"]["runs"][str(cores[-1])]["cpu_s"],
+                                         row["ours"]["runs"][str(cores[-1])]["cpu_s"])
     for site in (ours_site, plain_site):
         shutil.rmtree(site, ignore_errors=True)
-    return {"scale": scale, "ours": ours, "plain": plain}
+    return row
+
+
+def plain_variants(base: Path, shapes, content_bytes, overhead, cores, repeat, plain_cpu, ours_cpu) -> dict:
+    """The baseline's sensitivity: how much lighter or heavier other readings of "plain" are."""
+    rows = [{"label": "the baseline above (same headings, same TOC entries as ours, lunr search)", "cpu_s": plain_cpu}]
+    for label, kwargs in (("every h2/h3 a Markdown heading (TOC entries as many as the article's headings)",
+                           {"all_in_toc": True}),
+                          ("without Material's search plugin (no lunr index)", {"search": False})):
+        dest = make_plain(base / "plain-variant", shapes, content_bytes, overhead, **kwargs)
+        cpu = []
+        for _ in range(repeat):
+            shutil.rmtree(base / "plain-variant-site", ignore_errors=True)
+            cpu.append(run_measured(MKDOCS + ["build", "-q", "-d", str(base / "plain-variant-site")], dest, cores).cpu_s)
+        rows.append({"label": label, "cpu_s": min(cpu)})
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.rmtree(base / "plain-variant-site", ignore_errors=True)
+    return {"rows": rows, "ours_cpu": ours_cpu}
 
 
 # ---------------------------------------------------------------------------------------------
 # mkdocs serve --livereload: from saving a record to the page served with the change
 # ---------------------------------------------------------------------------------------------
 
-def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765, flags: tuple = ()) -> dict:
+PREVIEW_LOG = re.compile(r"Xem trước: (.*)")
+
+
+def bench_serve(work: Path, seed: int, rounds: int = 5, port: int = 8765, flags: tuple = (),
+                cores: int | None = None) -> dict:
     base = work / ("serve" + "".join(f.replace("-", "_") for f in flags))
     base.mkdir(parents=True, exist_ok=True)
-    data_dir = base / "data"
+    project = mirror_project(base / "project")
+    data_dir = project / "data"
     sample.write(sample.generate(1, seed), data_dir)
-    project = mirror_project(base / "project", data_dir)
-    person = sorted((data_dir / "people").glob("*.yml"))[len(list((data_dir / "people").glob("*.yml"))) // 2]
+    people = sorted((data_dir / "people").glob("*.yml"))
+    person = people[len(people) // 2]
     log = open(base / "serve.log", "wb")
+    cpus = set(usable_cores()[:cores]) if cores else None
     t0 = time.perf_counter()
     server = subprocess.Popen(MKDOCS + ["serve", "--livereload", *flags, "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env=ENV, stdout=log, stderr=subprocess.STDOUT)
+                              env=ENV, stdout=log, stderr=subprocess.STDOUT,
+                              preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     try:
-        root = _wait_for(f"http://127.0.0.1:{port}/", lambda body: True, timeout=600)
+        root = _wait_for(f"http://127.0.0.1:{port}/", lambda body: True, timeout=900)
         first_s = time.perf_counter() - t0
         url = root.rstrip("/") + f"/ca-nhan/{person.stem}/"
         _wait_for(url, lambda body: True, timeout=60)
+        time.sleep(3)  # let the first build's background work (search bundle) settle
         original = person.read_text(encoding="utf-8")
         times = []
         for n in range(rounds):
@@ -300,7 +470,7 @@ def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765, flags:
             person.write_text(text, encoding="utf-8")
             _wait_for(url, lambda body: marker in body, timeout=300)
             times.append(time.perf_counter() - start)
-            time.sleep(2)
+            time.sleep(3)
         person.write_text(original, encoding="utf-8")
     finally:
         server.terminate()
@@ -311,14 +481,12 @@ def bench_serve(work: Path, seed: int, rounds: int = 3, port: int = 8765, flags:
         log.close()
     log_text = (base / "serve.log").read_text(encoding="utf-8", errors="replace")
     built = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", log_text)]
-    search = [float(x.replace(",", ".")) for x in re.findall(r"Chỉ mục tìm kiếm: [\d.]+ mục, ([\d.,]+) giây", log_text)]
     return {"first_s": first_s, "times": times, "median_s": statistics.median(times),
-            "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None,
-            "search_s": statistics.median(search[1:]) if len(search) > 1 else None}
+            "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None, "steps": None}
 
 
 def _wait_for(url: str, ok, timeout: float) -> str:
-    """Poll url every 0.1 s until it answers and ok(body); returns the final URL (redirects followed)."""
+    """Poll url every 0.05 s until it answers and ok(body); returns the final URL (redirects followed)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -328,7 +496,7 @@ def _wait_for(url: str, ok, timeout: float) -> str:
                     return resp.geturl()
         except OSError:
             pass
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise TimeoutError(f"{url} did not show the change within {timeout} s")
 
 
@@ -336,331 +504,101 @@ def _wait_for(url: str, ok, timeout: float) -> str:
 # Profile: where a build's time goes (cProfile of one `mkdocs build`)
 # ---------------------------------------------------------------------------------------------
 
-# Steps of our hook, by (file suffix, function name): cumulative seconds of each.
-OUR_STEPS = [
-    ("bangvang/validation.py", "validate", "validation (load + rules)"),
-    ("bangvang/index.py", "build_index", "index"),
-    ("bangvang/pages.py", "build", "record and section pages (Jinja2)"),
-    ("bangvang/build.py", "load", "on_config total (validation + index + all our pages)"),
-    ("bangvang_hook.py", "on_files", "on_files (stubs)"),
-    ("bangvang_hook.py", "on_page_content", "on_page_content (swap bodies)"),
-    ("bangvang_hook.py", "on_page_context", "on_page_context"),
-    ("bangvang/build.py", "post_build", "on_post_build total"),
-    ("bangvang/exports.py", "write_open_data", "  open data"),
-    ("bangvang/feed.py", "write_feed", "  feed"),
-    ("bangvang/search.py", "write_search_index", "  search index (Pagefind)"),
-    ("bangvang/jsonschema.py", "publish", "  schemas"),
-    ("mkdocs/commands/build.py", "_build_page", "MkDocs: render every page (theme templates, Markdown stubs)"),
-    ("mkdocs/commands/build.py", "_populate_page", "MkDocs: read + Markdown per page"),
-    ("mkdocs/utils/__init__.py", "write_file", "MkDocs: write page files"),
-    ("mkdocs/commands/build.py", "build", "mkdocs build total"),
-]
-# Self time by where the code lives.
-AREAS = [("/bangvang/", "our package"), ("/overrides/", "theme templates (Material + overrides)"),
-         ("/material/", "theme templates (Material + overrides)"), ("/jinja2/", "Jinja2 runtime"),
-         ("/markupsafe/", "Jinja2 runtime"), ("/mkdocs/", "MkDocs"), ("/markdown/", "Python-Markdown"),
-         ("/yaml/", "PyYAML"), ("/babel/", "Babel"), ("/pagefind/", "Pagefind client"),
-         ("/asyncio/", "waiting on Pagefind (asyncio)"), ("selectors", "waiting on Pagefind (asyncio)")]
-
-
 def profile_build(scale: int, work: Path, seed: int) -> str:
+    from devtools import profile_map  # noqa: F401  (fails now, not after the build, if a step was renamed)
+
     base = work / f"profile-s{scale}"
     base.mkdir(parents=True, exist_ok=True)
-    data_dir = base / "data"
-    sample.write(sample.generate(scale, seed), data_dir)
-    project = mirror_project(base / "project", data_dir)
+    project = mirror_project(base / "project")
+    sample.write(sample.generate(scale, seed), project / "data")
     prof = base / "build.prof"
     cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q", "-d", str(base / "site")]
-    wall, _, _, _ = run_measured(cmd, project)
-    return summarize_profile(prof, scale, wall)
-
-
-def summarize_profile(prof: Path, scale: int, wall: float) -> str:
-    import pstats
-
-    stats = pstats.Stats(str(prof)).stats
-    total = max(ct for (_, _, name), (_, _, _, ct, _) in stats.items() if name == "<module>")
-    steps = []
-    for suffix, func, label in OUR_STEPS:
-        cum = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items() if file.endswith(suffix) and name == func)
-        steps.append((label, cum))
-    areas: dict[str, float] = {}
-    for (file, _, name), (_, _, tt, _, _) in stats.items():
-        label = next((lab for key, lab in AREAS if key in file), None)
-        if label is None:
-            label = "builtins (I/O, str, re…)" if file == "~" else "other Python (stdlib…)"
-        areas[label] = areas.get(label, 0.0) + tt
-    ours = sorted(((tt, f"{Path(file).name}:{line} {name}") for (file, line, name), (_, _, tt, _, _) in stats.items()
-                   if "/bangvang" in file), reverse=True)[:15]
-    return PROFILE.render(scale=scale, wall=wall, total=total, steps=steps,
-                          areas=sorted(areas.items(), key=lambda kv: -kv[1]), ours=ours)
-
-
-PROFILE = jinja2.Environment(autoescape=False, trim_blocks=True, lstrip_blocks=True).from_string("""\
-Profile of `mkdocs build` at S={{ scale }} (cProfile; {{ '%.1f'|format(wall) }} s wall with the profiler, {{ '%.1f'|format(total) }} s profiled)
-
-| step | cumulative s | % |
-| --- | ---: | ---: |
-{% for label, s in steps %}
-| {{ label }} | {{ '%.2f'|format(s) }} | {{ '%.0f'|format(100 * s / total) }} |
-{% endfor %}
-
-| self time by area | s | % |
-| --- | ---: | ---: |
-{% for label, s in areas %}
-| {{ label }} | {{ '%.2f'|format(s) }} | {{ '%.0f'|format(100 * s / total) }} |
-{% endfor %}
-
-Hottest functions of our package (self time):
-{% for tt, name in ours %}
-- {{ '%.2f'|format(tt) }} s `{{ name }}`
-{% endfor %}
-""")
+    run = run_measured(cmd, project)
+    return bench_report.summarize_profile(prof, scale, run.wall_s)
 
 
 # ---------------------------------------------------------------------------------------------
-# Report
+# Command line
 # ---------------------------------------------------------------------------------------------
-
-def vi_number(value: float, digits: int = 1) -> str:
-    """A number as Vietnamese text writes it (CLDR vi): 1.160 · 19,9 · 1,04."""
-    return format_decimal(round(value, digits), format="#,##0" + ("." + "0" * digits if digits else ""), locale="vi")
-
-
-_REPORT_ENV = jinja2.Environment(autoescape=False, trim_blocks=True, lstrip_blocks=True)
-_REPORT_ENV.filters["vi"] = vi_number
-# The page is kept out of the sidebar, where Material's table of contents would point at a control
-# that only pages in the sidebar have: so no h2 headings (no table of contents), bold titles instead.
-REPORT = _REPORT_ENV.from_string("""\
-# Đo tốc độ xây dựng trang
-
-Bảng dưới đây do `scripts/bench.py` tạo ra: dữ liệu mẫu giả lập (`scripts/generate_sample.py`;
-S=1 ≈ một huyện trong 10 năm, S=10 ≈ một tỉnh) được dựng thành trang bằng `mkdocs build`, và so
-với một trang MkDocs Material thuần có cùng số trang Markdown, cùng cỡ nội dung trung bình, một thanh
-điều hướng cùng số mục như của dự án, các trang còn lại cũng nằm ngoài thanh điều hướng (mốc so sánh
-công bằng).
-
-Máy đo: {{ machine.cpu }}, {{ machine.nproc }} lõi, {{ machine.ram_gb }} GB RAM; Python {{ machine.python }},
-MkDocs {{ machine.mkdocs }}, Material {{ machine.material }}; ngày {{ machine.date }}; tải trung bình
-lúc bắt đầu/kết thúc: {{ machine.load_start }} / {{ machine.load_end }} (máy dùng chung: “build s” là thời gian thực,
-“CPU s” là thời gian CPU của tiến trình dựng và các tiến trình con, ít bị ảnh hưởng bởi tải).
-
-| S | site | records | recipients | pages | build s | CPU s | ms/page (CPU) | peak MB | site MB | avg page KB | avg content KB | validation s (% of build) | search index s | search KB (first query) |
-| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-{% for r in rows %}
-| {{ r.scale }} | ours | {{ r.ours.records }} | {{ r.ours.recipients }} | {{ r.ours.pages }} | {{ '%.1f'|format(r.ours.build_s) }} | {{ '%.1f'|format(r.ours.cpu_s) }} | {{ '%.2f'|format(1000 * r.ours.cpu_s / r.ours.pages) }} | {{ '%.0f'|format(r.ours.peak_mb) }} | {{ '%.1f'|format(r.ours.site_mb) }} | {{ '%.1f'|format(r.ours.avg_page_kb) }} | {{ '%.2f'|format(r.ours.avg_content_bytes / 1024) }} | {{ '%.2f'|format(r.ours.validate_s) }} ({{ '%.1f'|format(100 * r.ours.validate_s / r.ours.build_s) }}%) | {{ '%.1f'|format(r.ours.search_s) if r.ours.search_s is not none else 'n/a' }} | {{ kb(r.ours.search_kb) }} |
-| {{ r.scale }} | plain | – | – | {{ r.plain.pages }} | {{ '%.1f'|format(r.plain.build_s) }} | {{ '%.1f'|format(r.plain.cpu_s) }} | {{ '%.2f'|format(1000 * r.plain.cpu_s / r.plain.pages) }} | {{ '%.0f'|format(r.plain.peak_mb) }} | {{ '%.1f'|format(r.plain.site_mb) }} | {{ '%.1f'|format(r.plain.avg_page_kb) }} | {{ '%.2f'|format(r.plain.avg_content_bytes / 1024) }} | – | – | {{ kb(r.plain.search_kb) }} |
-{% endfor %}
-
-Ours / plain:
-
-| S | build (wall) | build (CPU) | build (CPU) without the search index step | peak memory | site size |
-| ---: | ---: | ---: | ---: | ---: | ---: |
-{% for r in rows %}
-| {{ r.scale }} | {{ '%.2f'|format(r.ours.build_s / r.plain.build_s) }}× | {{ '%.2f'|format(r.ours.cpu_s / r.plain.cpu_s) }}× | {{ '%.2f×'|format((r.ours.cpu_s - r.ours.search_s) / r.plain.cpu_s) if r.ours.search_s is not none else 'n/a' }} | {{ '%.2f'|format(r.ours.peak_mb / r.plain.peak_mb) }}× | {{ '%.2f'|format(r.ours.site_mb / r.plain.site_mb) }}× |
-{% endfor %}
-{% if goals %}
-
-Goals of issue 7 (computed from the table above):
-
-| goal | measured | met |
-| --- | --- | :---: |
-{% for g in goals %}
-| {{ g.goal }} | {{ g.measured }} | {{ 'yes' if g.met else '**no**' }} |
-{% endfor %}
-{% endif %}
-{% if notes %}
-
-Nhận xét (tính từ bảng trên):
-
-- Không tính bước tạo chỉ mục tìm kiếm, bản dựng của dự án tốn {{ notes.bare|vi(2) }}× thời gian CPU của trang
-  thuần cùng số trang (S={{ notes.scale }}); phần chênh lệch còn lại là chỉ mục Pagefind:
-  {{ notes.search_s|vi(1) }} s, {{ notes.search_pct|vi(0) }}% thời gian dựng. Phần lớn bộ nhớ đỉnh ({{ notes.peak|vi(0) }} MB)
-  cũng là của chương trình Pagefind.
-- Phần lớn thời gian còn lại là của MkDocs và Material: mỗi trang được dựng qua toàn bộ mẫu giao diện
-  (xem hồ sơ cProfile bên dưới), như ở trang thuần.
-{% endif %}
-{% if linear %}
-
-CPU seconds per page at S={{ linear.high }} / S={{ linear.low }}: {{ '%.2f'|format(linear.ratio) }}× (1.00× = linear;
-wall: {{ '%.2f'|format(linear.wall_ratio) }}×).
-{% endif %}
-{% if serve %}
-
-**Xem trước khi sửa (`mkdocs serve --livereload`, S=1)**
-
-Lần dựng đầu: {{ serve.first_s|vi(1) }} s. Từ lúc lưu một tệp `data/people/*.yml` đến khi trang của
-người đó được phục vụ với nội dung mới: {{ serve.median_s|vi(1) }} s (trung vị của
-{{ serve.times|length }} lần: {{ serve.times|map('vi', 1)|join(' · ') }} s).
-{% if serve.rebuild_s %}
-Mỗi lần sửa, MkDocs dựng lại toàn bộ trang: {{ serve.rebuild_s|vi(1) }} s theo nhật ký của `mkdocs serve`{% if serve.search_s %},
-trong đó tạo chỉ mục tìm kiếm {{ serve.search_s|vi(1) }} s{% endif %}; phần còn lại là thời gian chờ phát hiện thay đổi và tải lại.
-MkDocs 1.6 dựng lại mọi trang ở mỗi lần thay đổi, nên thời gian này tăng theo số trang.
-{% endif %}
-{% if serve.dirty %}
-
-Với `mkdocs serve --livereload --dirty` (xem trước nhanh: khi xem trước, mỗi trang sinh ra là một tệp
-chỉ được ghi lại khi nội dung trang đổi, nên MkDocs chỉ dựng lại những trang đó): từ lúc lưu đến khi
-trang hiện nội dung mới {{ serve.dirty.median_s|vi(1) }} s (trung vị của {{ serve.dirty.times|length }} lần:
-{{ serve.dirty.times|map('vi', 1)|join(' · ') }} s){% if serve.dirty.rebuild_s %}; MkDocs ghi trong nhật ký
-{{ serve.dirty.rebuild_s|vi(1) }} s cho mỗi lần dựng lại{% endif %}.
-{% endif %}
-{% endif %}
-
-Cách đo: mỗi lần dựng chạy trong một tiến trình riêng; “peak MB” là `ru_maxrss` của tiến trình đó;
-“validation s” là thời gian `bangvang.validation.validate` đọc và kiểm tra toàn bộ dữ liệu (một phần
-của thời gian dựng); “search KB” là số byte một lần tìm đầu tiên tải về: với Pagefind là
-pagefind-entry.json + pagefind.js + wasm + pf_meta + mảnh chỉ mục lớn nhất + các mảnh bộ lọc;
-“lunr” là search_index.json của công cụ tìm kiếm sẵn có của Material (tải toàn bộ); “search index s” là
-thời gian bước tạo chỉ mục Pagefind tự ghi trong nhật ký dựng, và cột “without the search index step”
-lấy thời gian CPU trừ đi thời gian đó (ước lượng; trang đối chứng vẫn có tìm kiếm lunr sẵn có của Material).
-{% if repeat > 1 %}Mỗi lần dựng được chạy {{ repeat }} lần; bảng lấy lần ít thời gian CPU nhất.
-{% endif %}
-{% if profile %}
-
-**Hồ sơ thời gian (cProfile)**
-
-{{ profile }}
-{% endif %}
-""")
-
-
-def machine() -> dict:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        ram = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())[1]) / 2**20
-    except (OSError, TypeError):
-        ram = 0
-    return {"cpu": cpu, "nproc": os.cpu_count(), "ram_gb": f"{ram:.0f}", "python": platform.python_version(),
-            "mkdocs": metadata.version("mkdocs"), "material": metadata.version("mkdocs-material"),
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%d/%m/%Y %H:%M UTC")}
-
-
-def render_report(rows: list[dict], serve: dict | None, load_start: str, profile: str = "", repeat: int = 1,
-                  info: dict | None = None) -> str:
-    linear = None
-    if len(rows) >= 2:
-        low, high = rows[0], rows[-1]
-        def per_page(r, key):
-            return r["ours"][key] / r["ours"]["pages"]
-        linear = {"low": low["scale"], "high": high["scale"],
-                  "ratio": per_page(high, "cpu_s") / per_page(low, "cpu_s"),
-                  "wall_ratio": per_page(high, "build_s") / per_page(low, "build_s")}
-
-    def kb(value):
-        return f"{value:,.0f}" if isinstance(value, float) else value
-
-    goals = goal_rows(rows)
-    notes = None
-    if rows and rows[-1]["ours"].get("search_s") is not None:
-        top = rows[-1]
-        notes = {"scale": top["scale"], "search_s": top["ours"]["search_s"],
-                 "bare": (top["ours"]["cpu_s"] - top["ours"]["search_s"]) / top["plain"]["cpu_s"],
-                 "search_pct": 100 * top["ours"]["search_s"] / top["ours"]["build_s"],
-                 "peak": top["ours"]["peak_mb"]}
-    if info is None:
-        info = machine()
-        info.update(load_start=load_start, load_end=load_average())
-    return REPORT.render(rows=rows, serve=serve, linear=linear, machine=info, kb=kb, profile=profile, goals=goals, notes=notes,
-                         repeat=repeat)
-
-
-def goal_rows(rows: list[dict]) -> list[dict]:
-    """The targets of issue 7, each with what this run measured (CPU time where time is asked)."""
-    if not rows:
-        return []
-    goals = []
-    ratios = [r["ours"]["cpu_s"] / r["plain"]["cpu_s"] for r in rows]
-    goals.append({"goal": "build ≤ 1.25× plain MkDocs (CPU), every S",
-                  "measured": " · ".join(f"S={r['scale']}: {x:.2f}×" for r, x in zip(rows, ratios)),
-                  "met": max(ratios) <= 1.25})
-    if all(r["ours"].get("search_s") is not None for r in rows):
-        bare = [(r["ours"]["cpu_s"] - r["ours"]["search_s"]) / r["plain"]["cpu_s"] for r in rows]
-        goals.append({"goal": "… ours without its search index step (plain keeps its lunr search)",
-                      "measured": " · ".join(f"S={r['scale']}: {x:.2f}×" for r, x in zip(rows, bare)),
-                      "met": max(bare) <= 1.25})
-    low, high = rows[0], rows[-1]
-    if high["scale"] > low["scale"]:
-        def per_page(r):
-            return r["ours"]["cpu_s"] / r["ours"]["pages"]
-        lin = per_page(high) / per_page(low)
-        goals.append({"goal": f"s/page at S={high['scale']} ≤ 1.2× S={low['scale']} (CPU)",
-                      "measured": f"{1000 * per_page(low):.2f} → {1000 * per_page(high):.2f} ms ({lin:.2f}×)",
-                      "met": lin <= 1.2})
-        sizes = [r["ours"]["avg_page_kb"] for r in rows]
-        goals.append({"goal": "average page size independent of S (±10%)",
-                      "measured": " · ".join(f"{s:.1f}" for s in sizes) + " KB",
-                      "met": max(sizes) <= 1.1 * min(sizes)})
-    share = high["ours"]["validate_s"] / high["ours"]["build_s"]
-    goals.append({"goal": f"validation < 10% of the build at S={high['scale']}",
-                  "measured": f"{high['ours']['validate_s']:.1f} s of {high['ours']['build_s']:.1f} s ({100 * share:.1f}%)",
-                  "met": share < 0.10})
-    goals.append({"goal": f"peak memory < 2 GB at S={high['scale']}",
-                  "measured": f"{high['ours']['peak_mb']:.0f} MB", "met": high["ours"]["peak_mb"] < 2048})
-    return goals
-
-
-def load_average() -> str:
-    try:
-        return " ".join(f"{v:.1f}" for v in os.getloadavg())
-    except OSError:
-        return "?"
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo thời gian dựng trang theo quy mô dữ liệu.")
     parser.add_argument("--scales", default="1,3,10", help="các quy mô, cách nhau bởi dấu phẩy (mặc định 1,3,10)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1, help="dựng mỗi trang N lần, lấy lần ít thời gian CPU nhất")
-    parser.add_argument("--serve", action="store_true", help="đo thêm mkdocs serve --livereload ở S=1")
+    parser.add_argument("--repeat", type=int, default=1, help="dựng mỗi cấu hình N lần, lấy lần ít thời gian CPU nhất")
+    parser.add_argument("--cores", default="1,2", help="số lõi ghim cho mỗi lần dựng (mặc định 1,2; bỏ số lớn hơn số lõi của máy)")
+    parser.add_argument("--serve", action="store_true", help="đo thêm bản xem trước (mkdocs serve) ở S=1")
+    parser.add_argument("--variants", action="store_true", help="đo thêm các biến thể của trang thuần ở quy mô nhỏ nhất")
     parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
     parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "build.md",
                         help="tệp ghi bảng kết quả (mặc định benchmarks/build.md); '-' để không ghi")
     parser.add_argument("--json", type=Path, help="ghi thêm số liệu thô ra tệp JSON")
-    parser.add_argument("--from-json", type=Path, help="không đo: viết lại bảng từ tệp JSON của một lần chạy trước")
+    parser.add_argument("--from-json", type=Path, action="append",
+                        help="không đo: viết lại bảng từ tệp JSON của lần chạy trước (nhiều tệp: gộp lại)")
     parser.add_argument("--profile", type=int, metavar="S",
                         help="thêm: cProfile một lần dựng ở quy mô S (với --scales '' thì chỉ in hồ sơ này)")
     args = parser.parse_args(argv)
+    available = len(usable_cores())
+    cores = sorted({int(c) for c in args.cores.split(",") if c.strip() and int(c) <= available}) or [available]
     if args.from_json:
-        saved = json.loads(args.from_json.read_text(encoding="utf-8"))
-        report = render_report(saved["rows"], saved.get("serve"), saved.get("load_start", "?"),
-                               saved.get("profile", ""), saved.get("repeat", 1), saved.get("machine"))
+        merged: dict = {"rows": [], "serve": None, "profile": "", "variants": None}
+        for path in args.from_json:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            merged["rows"] += saved.get("rows") or []
+            for key in ("serve", "profile", "variants", "machine", "cores", "repeat"):
+                if saved.get(key):
+                    merged[key] = saved[key]
+        merged["rows"].sort(key=lambda r: r["scale"])
+        report = bench_report.render_report(merged["rows"], merged["serve"], merged["machine"], merged["cores"],
+                                            merged.get("repeat", 1), merged["profile"], merged["variants"])
         print(report)
         if str(args.report) != "-":
             args.report.write_text(report, encoding="utf-8")
         return 0
+    if args.profile:
+        from devtools import profile_map  # noqa: F401  (a renamed step fails here, before any build)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="bangvang-bench-"))
-    rows, serve, profile = [], None, ""
-    load_start = load_average()
+    work.mkdir(parents=True, exist_ok=True)
+    rows, serve, profile, variants = [], None, "", None
+    info = bench_report.machine()
+    info["load_start"] = bench_report.load_average()
+
+    def save() -> None:
+        if args.json:
+            args.json.write_text(json.dumps({"rows": rows, "serve": serve, "profile": profile, "variants": variants,
+                                             "repeat": args.repeat, "cores": cores, "machine": info},
+                                            default=str, indent=1), encoding="utf-8")
     try:
+        overhead = article_overhead(work) if scales else 0
         for scale in scales:
             print(f"S={scale}…", file=sys.stderr, flush=True)
-            rows.append(bench_scale(scale, work, args.seed, args.repeat))
+            rows.append(bench_scale(scale, work, args.seed, args.repeat, cores, overhead,
+                                    variants=args.variants and scale == scales[0]))
+            variants = variants or rows[-1].pop("variants", None)
+            if variants:
+                variants["scale"] = scales[0]
+            info["load_end"] = bench_report.load_average()
+            save()
             print(json.dumps(rows[-1], default=str), file=sys.stderr, flush=True)
         if args.serve:
-            print("serve…", file=sys.stderr, flush=True)
-            serve = bench_serve(work, args.seed)
-            # The fast preview: only pages whose content changed are rendered again.
-            serve["dirty"] = bench_serve(work, args.seed, port=8766, flags=("--dirty",))
+            serve = {}
+            for key, flags in (("dirty", ("--dirty",)), ("full", ())):
+                print(f"serve {flags}…", file=sys.stderr, flush=True)
+                serve[key] = bench_serve(work, args.seed, flags=flags, port=8765 + len(serve), cores=cores[-1])
+                save()
         if args.profile:
             print(f"profile S={args.profile}…", file=sys.stderr, flush=True)
             profile = profile_build(args.profile, work, args.seed)
+            save()
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    info = machine()
-    info.update(load_start=load_start, load_end=load_average())
-    report = render_report(rows, serve, load_start, profile, args.repeat, info) if rows or serve else profile
+    info["load_end"] = bench_report.load_average()
+    save()
+    report = bench_report.render_report(rows, serve, info, cores, args.repeat, profile, variants) \
+        if rows or serve else profile
     print(report)
-    if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "serve": serve, "profile": profile, "load_start": load_start,
-                                         "repeat": args.repeat, "machine": info}, default=str, indent=1),
-                             encoding="utf-8")
     if str(args.report) != "-" and rows:
         args.report.write_text(report, encoding="utf-8")
     return 0

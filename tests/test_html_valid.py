@@ -31,9 +31,10 @@ def test_every_built_page_is_valid_html(built_site):
     assert report == [], "\n".join(report)
 
 
-def test_theme_base_copy_differs_only_by_the_documented_fix():
-    """overrides/base.html is Material's own, less autocomplete="off" on two checkboxes: after a
-    Material upgrade this fails until the copy is redone."""
+def test_theme_base_copy_differs_only_by_the_documented_fixes():
+    """overrides/base.html is Material's own, less autocomplete="off" on two checkboxes, and with
+    media="print" on the print style sheet: after a Material upgrade this fails until the copy is
+    redone."""
     material = Path(__import__("material").__file__).parent / "templates" / "base.html"
     theirs = material.read_text(encoding="utf-8").splitlines()
     ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8").splitlines()
@@ -41,9 +42,12 @@ def test_theme_base_copy_differs_only_by_the_documented_fix():
                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     removed = [line[1:] for line in changed if line.startswith("-")]
     added = [line[1:] for line in changed if line.startswith("+")]
+    css = '      <link rel="stylesheet" href="{{ path | url }}">'
     assert [line for line in removed if "md-toggle" not in line] == [
-        "  This file was automatically generated - do not edit"]
+        "  This file was automatically generated - do not edit", css]
     toggles = [line for line in removed if "md-toggle" in line]
     assert [t.replace(' autocomplete="off"', "") for t in toggles] == [a for a in added if "md-toggle" in a]
     assert len(toggles) == 2
-    assert all(a.startswith("  ") or a.startswith("{#") for a in added if "md-toggle" not in a)
+    assert css[:-1] + '{% if path.endswith("print.css") %} media="print"{% endif %}>' in added
+    others = [a for a in added if "md-toggle" not in a and "stylesheet" not in a]
+    assert all(a.startswith("  ") or a.startswith("{#") for a in others)

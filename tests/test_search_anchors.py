@@ -8,20 +8,21 @@ from collections import defaultdict
 
 import pytest
 
-from bangvang.records.validation import validate
+from bangvang.build import SiteBuild
 from bangvang.search.from_data import reader_records
 from bangvang.search.from_guide import guide_records
 from bangvang.search.search_step import GUIDE_BUNDLE, READER_BUNDLE
-from bangvang.website.index import build_index
+from bangvang.website.pages import SiteInfo
 
 from helpers import read
 
 
 @pytest.fixture(scope="module")
 def records(fixture_project):
-    dataset, errors = validate(fixture_project / "data", fixture_project / "docs")
-    assert errors == []
-    return reader_records(build_index(dataset)), guide_records(fixture_project / "docs")
+    build = SiteBuild(root=fixture_project, site=SiteInfo(), data_dir=fixture_project / "data",
+                      docs_dir=fixture_project / "docs")
+    assert build.load() == []
+    return reader_records(build.index, build.pages()), guide_records(fixture_project / "docs")
 
 
 def _by_page(records):

@@ -42,13 +42,18 @@ def data(site_dataset):
     return site_dataset
 
 
+def page_hrefs(doc: Doc) -> list[str]:
+    """Every link of the page, content and chrome (the edit link is in the site's footer)."""
+    return [a.get("href", "") for t, a in doc.elements if t == "a"]
+
+
 def conferred(data, year=None):
     return [a for a in data.kind("awards").values()
             if a.get("status", "tang") == "tang" and (year is None or a["year"] == year)]
 
 
 # ---------------------------------------------------------------------------------------------
-# Every page kind exists, titled, with its edit link
+# Every page kind exists, titled, with its edit link (one, in the footer: issue 12)
 # ---------------------------------------------------------------------------------------------
 
 RECORD_SECTIONS = {"campaigns": ("phong-trao", "title"), "models": ("dien-hinh", "title"),
@@ -64,7 +69,9 @@ def test_every_record_has_its_page_with_title_and_edit_link(built_site, data):
             doc = read(built_site, f"{section}/{record.id}")
             h1 = [h for h in doc.headings if h[0] == "h1"]
             assert h1 and h1[0][2] == " ".join(record[title_key].split()), record.path
-            assert doc.has_link(EDIT_BASE + record.path), f"{section}/{record.id}/ has no edit link to {record.path}"
+            assert EDIT_BASE + record.path in page_hrefs(doc), f"{section}/{record.id}/ has no edit link to {record.path}"
+            # No "Sửa bản ghi này" among the content: the page's one edit link is in its footer.
+            assert not [h for h, _ in doc.links if h.startswith(EDIT_BASE)], f"{section}/{record.id}/: edit links in the content"
 
 
 def test_section_and_year_pages_link_to_their_data_folder(built_site, data):
@@ -75,7 +82,8 @@ def test_section_and_year_pages_link_to_their_data_folder(built_site, data):
     folders.update({f"khen-thuong/{y}": f"data/awards/{y}" for y in years})
     for url, folder in folders.items():
         doc = read(built_site, url)
-        assert doc.has_link(TREE_BASE + folder), f"/{url} has no link to {folder}"
+        assert TREE_BASE + folder in page_hrefs(doc), f"/{url} has no link to {folder}"
+        assert not [h for h, _ in doc.links if h.startswith((EDIT_BASE, TREE_BASE))], f"/{url}: edit links in the content"
 
 
 def test_pages_are_in_vietnamese_and_the_skip_link_lands_on_the_heading(built_site):
@@ -120,7 +128,8 @@ def test_no_english_label_in_the_interface(built_site):
 
 def test_home_shows_latest_year_figures_models_and_every_section(built_site, data):
     doc = read(built_site, "")
-    year = max(a["year"] for a in data.kind("awards").values())
+    # The figures are those of the latest year with conferred awards.
+    year = max(a["year"] for a in conferred(data))
     totals = {k: sum(tally(a)[k] for a in conferred(data, year)) for k in ("tap_the", "ca_nhan")}
     assert f"Năm {year} qua những con số" in doc.text
     assert f"{vn_number(totals['ca_nhan'])} lượt cá nhân" in doc.text
@@ -145,7 +154,7 @@ def test_campaign_page_shows_basis_models_and_honours(built_site, data):
         doc = read(built_site, f"phong-trao/{campaign.id}")
         for doc_id in campaign.get("basis", []):
             document = data.get("documents", doc_id)
-            assert doc.has_link(f"van-ban/#{doc_id}"), (campaign.id, doc_id)
+            assert doc.has_link(f"van-ban/#{doc_id}") or doc.has_link(f"van-ban/{doc_id}/"), (campaign.id, doc_id)
             assert document["number"] in doc.text
             checked["basis"] += 1
         for model in data.kind("models").values():
@@ -192,13 +201,17 @@ def test_year_page_totals_by_form_and_level_groups_in_rank_order(built_site, dat
     # 1.356 teachers named Lao động tiên tiến (the report, section on education).
     assert "1.356" in doc.text
     totals = {k: sum(tally(a)[k] for a in awards) for k in ("tap_the", "ca_nhan")}
-    assert f"{vn_number(totals['tap_the'])} tập thể, {vn_number(totals['ca_nhan'])} cá nhân" in doc.text
+    # Totals over several forms are "lượt" (one recipient of one form), the word defined once.
+    assert f"{vn_number(totals['tap_the'])} lượt tập thể, {vn_number(totals['ca_nhan'])} lượt cá nhân" in doc.text
     assert "Theo danh hiệu, hình thức" in doc.text and "Theo cấp khen" in doc.text
-    # Groups: one h2 per form, in the vocabulary's rank order.
-    forms = [h[1].removeprefix("hinh-thuc-") for h in doc.headings if h[0] == "h2" and (h[1] or "").startswith("hinh-thuc-")]
+    # Groups: one h2 per level (Trung ương first), one h3 per form, in the vocabulary's rank order.
+    forms = [h[1].removeprefix("hinh-thuc-") for h in doc.headings if h[0] == "h3" and (h[1] or "").startswith("hinh-thuc-")]
     assert set(forms) == {a["award"] for a in awards}
-    ranks = [data.vocab[f]["rank"] for f in forms]
-    assert ranks == sorted(ranks)
+    levels = ["trung_uong", "tinh", "huyen", "xa", "co_quan"]
+    order = [(levels.index(data.vocab[f]["level"]), data.vocab[f]["rank"]) for f in forms]
+    assert order == sorted(order)
+    shown_levels = [h[1].removeprefix("cap-") for h in doc.headings if h[0] == "h2" and (h[1] or "").startswith("cap-")]
+    assert shown_levels == sorted({data.vocab[f]["level"] for f in forms}, key=levels.index)
     # Every named recipient links to its page; every act has its anchor.
     for award in awards:
         assert award.id in doc.ids
@@ -269,7 +282,8 @@ def test_report_page_shows_every_target_and_section(built_site, data):
     for report in data.kind("reports").values():
         doc = read(built_site, f"bao-cao/{report.id}")
         for section in report["sections"]:
-            assert " ".join(section["heading"].split()) in doc.text
+            # Headings typed in capitals are shown in sentence case.
+            assert " ".join(section["heading"].split()).casefold() in doc.text.casefold()
             # Every figure of the report's text is on the page, as written ("1.356", "95,12%").
             for number in re.findall(r"\d+(?:[.,]\d+)*", section.get("text") or ""):
                 assert number in doc.text, (section["heading"], number)

@@ -90,8 +90,12 @@ def _no_script_event_attribute_or_javascript_link(hostile_site: Path) -> None:
             assert tag not in ("iframe", "object", "embed"), f"/{url}: <{tag}> from data"
             if tag == "img":
                 assert (attrs.get("src") or "") != "x", f"/{url}: an <img> from data"
-        scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", doc.html, re.S | re.I)
-        assert not [s for s in scripts if "bv-xss" in s], f"/{url}: a script from data runs"
+        for opening, body in re.findall(r"(<script\b[^>]*>)(.*?)</script>", doc.html, re.S | re.I):
+            if "application/ld+json" in opening:
+                # structured data may quote record text, but as JSON that cannot end the element
+                assert "<" not in body and "-->" not in body, f"/{url}: markup inside JSON-LD"
+            else:
+                assert "bv-xss" not in body, f"/{url}: a script from data runs"
 
 
 def _hostile_text_is_shown_literally(hostile_site: Path) -> None:
@@ -114,7 +118,7 @@ def _hostile_text_is_shown_literally(hostile_site: Path) -> None:
 
     campaign = read(hostile_site, "phong-trao/phong-trao-doc-hai")
     assert [t for tag, _, t in campaign.headings if tag == "h1"] == [CAMPAIGN_TITLE]
-    assert campaign.has_link("van-ban/#van-ban-doc-hai")
+    assert campaign.has_link("van-ban/van-ban-doc-hai/")  # every document has its page (issue 14)
 
 
 def test_no_page_loads_anything_from_another_site(built_site):

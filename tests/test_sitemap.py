@@ -8,7 +8,7 @@ from helpers import effective_config
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-NOT_PAGES = ("assets", "search", "pagefind", "schemas", "du-lieu/", "khen-thuong/feed")
+NOT_PAGES = ("assets", "search", "pagefind", "schemas", "du-lieu/", "khen-thuong/feed", "quan-tri/")
 
 
 def _site_url() -> str:

@@ -88,26 +88,34 @@
 
   // -- Matching one record ---------------------------------------------------------------------
   // How a record's words answer the query's. A word matches a query word when it is the same
-  // word. The last query word may be still being typed: when the record lacks it as a word, a
-  // word starting with it matches too. When the record lacks even that (Pagefind also finds
-  // words that merely start with an earlier query word), any word starting with a query word
-  // matches, so that the reader still sees why the record came up.
+  // word; the last query word may be still being typed, so a word starting with it matches too.
+  // When the record lacks even that (Pagefind also finds words that merely start with an earlier
+  // query word), any word starting with a query word matches, so the reader still sees why the
+  // record came up. Marks: when the record has the last query word whole ("hoá"), only whole
+  // words are marked ("Hoàn" is not).
   function Matcher(terms, everyWord) {
     this.terms = terms;
     this.last = terms.length - 1;
     this.prefixLast = false;
     this.loose = false;
     this.whole = this.holdsAll(everyWord);
-    if (!this.whole) {
-      this.prefixLast = true;
-      if (!this.holdsAll(everyWord)) {
-        this.loose = true;
-        this.found = this.holdsAll(everyWord);
-        return;
-      }
+    this.prefixLast = true;
+    this.found = this.holdsAll(everyWord);
+    if (!this.found) {
+      this.loose = true;
+      this.found = this.holdsAll(everyWord);
     }
-    this.found = true;
   }
+  // The same record, marking: whole words when it has them.
+  Matcher.prototype.marking = function () {
+    if (!this.whole) return this;
+    var m = Object.create(Matcher.prototype);
+    m.terms = this.terms;
+    m.last = this.last;
+    m.prefixLast = false;
+    m.loose = false;
+    return m;
+  };
   Matcher.prototype.hit = function (word, n) {
     var term = this.terms[n];
     return this.loose || (this.prefixLast && n === this.last) ? word.key.indexOf(term) === 0 : word.key === term;
@@ -148,65 +156,99 @@
     });
   }
 
+  // Parts of a text with an anchor of their own (an award act's recipients): "start:length:anchor|…".
+  function readParts(text, value) {
+    return (value || "").split("|").filter(Boolean).map(function (p) {
+      var f = p.split(":"), start = +f[0], name = text.slice(start, start + (+f[1]));
+      return { start: start, end: start + (+f[1]), anchor: f.slice(2).join(":"), text: name, words: words(name) };
+    });
+  }
+  function partAt(parts, pos) {
+    var found = null;
+    parts.forEach(function (p) { if (p.start <= pos) found = p; });
+    return found;
+  }
+
   function judge(data, q, score) {
     var meta = data.meta || {};
     var title = { text: meta.title || "" }, body = { text: meta.body || "" };
     title.words = words(title.text);
     body.words = words(body.text);
     var names = (meta.names || "").split("|").filter(Boolean).map(function (n) { return { text: n, words: words(n) }; });
-    var heads = [title].concat(names);
+    var parts = readParts(body.text, meta.parts);
+    // Headings of the record: its title, its other names, and the names of its parts.
+    var heads = [title].concat(names, parts);
     var headWords = [].concat.apply([], heads.map(function (p) { return p.words; }));
     var m = new Matcher(q.terms, headWords.concat(body.words));
     if (!m.found) return null;
     // Named exactly as typed; the words together in the title (or another name); all in the
-    // title; together in the text; scattered. Records holding a query word only as the start of
-    // a longer word come after those holding every word whole.
+    // title; together in the text; scattered. Within each, records holding every query word whole
+    // come before those holding the last one only as the start of a longer word.
+    var namedPart = parts.filter(function (n) { return sameWords(n.words, q.terms); })[0];
     var tier = names.some(function (n) { return sameWords(n.words, q.terms); }) ? 0
       : heads.some(function (p) { return m.phraseAt(p.words) >= 0; }) ? 1
       : m.holdsAll(headWords) ? 2
       : m.phraseAt(body.words) >= 0 ? 3 : 4;
+    var marking = m.marking();
+    // Where the passage shown is taken from; inside a part, the result opens at the part's
+    // anchor and, when the part's name matched, is titled by it (a recipient's name).
+    var at = namedPart ? firstWordFrom(body.words, namedPart.start) : matchAt(body.words, marking);
+    var part = parts.length && at >= 0 ? partAt(parts, body.words[at].start) : null;
     // meta.href: the record's page and anchor, relative to the site root, wherever it is served.
     var href = typeof meta.href === "string" ? meta.href : (data.raw_url || "").replace(/^\//, "");
+    var shown = title, context = meta.context || "";
+    if (part) {
+      href = href.split("#")[0] + "#" + part.anchor;
+      if (part.words.some(function (w) { return marking.any(w); })) {
+        shown = part;
+        context = title.text + (context ? " · " + context : "");
+      }
+    }
     return {
-      title: title, body: body, kind: meta.kind || "", context: meta.context || "",
-      href: new URL(href, ROOT).href, key: href, matcher: m,
-      tier: tier + (m.whole ? 0 : 5), exact: typedExactly(heads.concat([body]), q) ? 0 : 1, list: meta.list ? 1 : 0,
-      coverage: Math.round(m.coverage(title.words) * 10),
+      title: shown, body: body, at: at, kind: meta.kind || "", context: context,
+      href: new URL(href, ROOT).href, key: href, matcher: marking,
+      tier: tier, whole: m.whole ? 0 : 1, exact: typedExactly(heads.concat([body]), q) ? 0 : 1, list: meta.list ? 1 : 0,
+      coverage: Math.round(m.coverage(shown.words) * 10),
       score: Math.round(score * 1000),
     };
   }
   function compare(a, b) {
-    return a.tier - b.tier || a.exact - b.exact || a.list - b.list || b.coverage - a.coverage ||
+    return a.tier - b.tier || a.whole - b.whole || a.exact - b.exact || a.list - b.list || b.coverage - a.coverage ||
       b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   }
 
   // -- Excerpts ------------------------------------------------------------------------------------
   // The passage of the text where the query matched: the words together if they are, else the
-  // place with most of them; the text as written, matched words marked. Without a match in the
-  // text (the title matched), its beginning.
-  function excerpt(part, m) {
+  // place with most of them; -1 without a match in the text (the title matched).
+  function matchAt(ws, m) {
+    var at = m.terms.length > 1 ? m.phraseAt(ws) : -1;
+    if (at >= 0) return at;
+    var best = -1, bestCount = 0;
+    ws.forEach(function (w, i) {
+      if (!m.any(w)) return;
+      var seen = {};
+      for (var j = i; j < Math.min(ws.length, i + EXCERPT_WORDS - BEFORE_MATCH); j++) {
+        m.terms.forEach(function (t, n) { if (m.hit(ws[j], n)) seen[n] = 1; });
+      }
+      var count = Object.keys(seen).length;
+      if (count > bestCount) { best = i; bestCount = count; }
+    });
+    return best;
+  }
+  function firstWordFrom(ws, pos) {
+    for (var i = 0; i < ws.length; i++) if (ws[i].start >= pos) return i;
+    return -1;
+  }
+  // The text as written around word `at` (its beginning when -1), matched words marked later.
+  function excerpt(part, at) {
     var ws = part.words;
     if (!ws.length) return null;
-    var at = m.terms.length > 1 ? m.phraseAt(ws) : -1;
-    if (at < 0) {
-      var best = -1, bestCount = 0;
-      ws.forEach(function (w, i) {
-        if (!m.any(w)) return;
-        var seen = {};
-        for (var j = i; j < Math.min(ws.length, i + EXCERPT_WORDS - BEFORE_MATCH); j++) {
-          m.terms.forEach(function (t, n) { if (m.hit(ws[j], n)) seen[n] = 1; });
-        }
-        var count = Object.keys(seen).length;
-        if (count > bestCount) { best = i; bestCount = count; }
-      });
-      at = best;
-    }
     var start = at < 0 ? 0 : Math.max(0, at - BEFORE_MATCH);
     var end = Math.min(ws.length, start + EXCERPT_WORDS);
     start = Math.max(0, Math.min(start, end - EXCERPT_WORDS));
     return {
       text: part.text, from: start ? ws[start].start : 0, to: end < ws.length ? ws[end - 1].end : part.text.length,
-      head: start > 0, tail: end < ws.length, words: ws.slice(start, end), matched: at >= 0,
+      head: start > 0, tail: end < ws.length, words: ws.slice(start, end),
     };
   }
   // Text with the words that match the query in <mark>, into a parent element.
@@ -256,7 +298,7 @@
       var pfFilters = {};
       if (!guide) Object.keys(filters).forEach(function (k) { if (filters[k]) pfFilters[k] = filters[k]; });
       var searches = [pf.search(sent.join(" "), { filters: pfFilters })];
-      if (q.terms.length > 1) searches.push(pf.search('"' + q.terms.join(" ") + '"', { filters: pfFilters }));
+      if (sent.length > 1) searches.push(pf.search('"' + sent.join(" ") + '"', { filters: pfFilters }));
       return Promise.all(searches);
     }).then(function (found) {
       var all = found[0] ? found[0].results : [];
@@ -487,7 +529,7 @@
     marked(title, r.title.text, 0, r.title.text.length, r.title.words, r.matcher);
     make("span", "bv-result__kind", head).textContent = r.kind;
     if (r.context) make("span", "bv-result__context", li).textContent = r.context;
-    var cut = excerpt(r.body, r.matcher);
+    var cut = excerpt(r.body, r.at);
     if (cut) {
       var text = make("span", "bv-result__snippet", li);
       if (cut.head) text.appendChild(document.createTextNode("… "));

@@ -5,6 +5,8 @@ Kept apart from the hook so that tests and benchmarks can drive a build without 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,7 @@ from bangvang.website.index import Index, build_index
 from bangvang.urls import src_uri
 from bangvang.website.error_page import TITLE as ERROR_TITLE, error_page_html
 from bangvang.website.pages import Page, PageBuilder, SiteInfo, stub_text
+from bangvang.website.safe_markdown import stub_heading
 from bangvang.records.validation import validate
 from bangvang.publish.open_data_files import write_open_data
 from bangvang.publish.feed import write_feed
@@ -29,6 +32,7 @@ from bangvang.website.comment_period import comment_pages
 from bangvang.website.structured_data import add_structured_data
 from bangvang.publish.comments_feed import write_comments_feed
 from bangvang.publish.wikidata_export import write_wikidata
+from bangvang.publish.cms_config import write_cms_config
 from bangvang.settings import site_info
 
 
@@ -44,6 +48,7 @@ class SiteBuild:
     _pages: dict[str, Page] = field(default_factory=dict)
     failed: bool = False  # the data had errors: the preview shows them instead of the site
     search: SearchStep | None = None  # the search index, built while MkDocs renders the pages
+    extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` (the browser editor reads the repository there)
 
     @classmethod
     def from_config(cls, root: Path, config) -> "SiteBuild":
@@ -54,6 +59,7 @@ class SiteBuild:
             data_dir=root / extra.get("data_dir", "data"),
             docs_dir=Path(config["docs_dir"]),
             site_url=config.get("site_url") or "",
+            extra=extra,
         )
 
     def load(self) -> list[DataError]:
@@ -105,7 +111,9 @@ class SiteBuild:
         description = stub_text(page.description).replace("\\", "\\\\").replace('"', '\\"')
         # The home page is titled by the site's name alone (a title of its own would repeat it).
         meta = f'description: "{description}"\n' if not page.url else f'title: "{title}"\ndescription: "{description}"\n'
-        return f'---\n{meta}---\n\n# {stub_text(page.title)}\n'
+        # The heading gives MkDocs the page's h1 id (skip link, table of contents): the title's
+        # inert characters with the id given explicitly, so a title never goes through Markdown.
+        return f'---\n{meta}---\n\n{stub_heading(page.title)}'
 
     def write_stubs(self, folder: Path) -> Path:
         """Every page's stub as a file under folder, written only when it changed (its mtime then
@@ -146,7 +154,7 @@ PAGE_FINISHERS: list = [add_structured_data]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
 POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies,
-                          write_qr_codes, write_comments_feed, write_wikidata]
+                          write_qr_codes, write_comments_feed, write_wikidata, write_cms_config]
 
 
 def _fingerprint(page: Page) -> str:
@@ -154,6 +162,115 @@ def _fingerprint(page: Page) -> str:
 
 
 def preview_stub_dir(root: Path) -> Path:
-    """Where `mkdocs serve --dirty` keeps the stubs of one project, outside the project."""
+    """Where `mkdocs serve --dirty` keeps the stubs of one project, outside the project: a folder
+    in the temp folder that only this user can enter (mode 0700, owned, not a link). Its name is
+    stable, so a restarted preview reuses its stubs; when a folder of that name is not ours and
+    private (another user can create it first, or plant links in it), a fresh private folder is
+    made instead for the rest of this process."""
     key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / f"bangvang-preview-{key}"
+    if key in _fresh_stub_dirs:
+        return _fresh_stub_dirs[key]
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    wanted = Path(tempfile.gettempdir()) / f"bangvang-preview-{uid if uid is not None else 'u'}-{key}"
+    try:
+        os.mkdir(wanted, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        wanted = None
+    if wanted is not None and _private_folder(wanted, uid):
+        return wanted
+    fresh = Path(tempfile.mkdtemp(prefix=f"bangvang-preview-{key}-"))
+    _fresh_stub_dirs[key] = fresh
+    return fresh
+
+
+_fresh_stub_dirs: dict[str, Path] = {}
+
+
+def _private_folder(path: Path, uid: int | None) -> bool:
+    """A real folder (not a link), owned by this user, that no one else may read or write."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and (uid is None or info.st_uid == uid)
+            and (os.name == "nt" or info.st_mode & 0o077 == 0))
+
+
+# ---------------------------------------------------------------------------------------------
+# One build at a time into a site folder, and nothing published from outside the project
+# ---------------------------------------------------------------------------------------------
+
+class SiteLockProblem(Exception):
+    """The lock file cannot be used (a link, a file of another user…): the message says which."""
+
+
+class SiteLock:
+    """An exclusive lock on a file beside the site folder (`.site.lock` for `site/`), held from the
+    start of a build (on_config) to its end (on_post_build, or the error): MkDocs empties and
+    refills the site folder, and two builds doing that at once fail or mix their search indexes.
+    A second build waits for the first. Without fcntl (Windows) builds are not locked."""
+
+    def __init__(self, site_dir: Path):
+        site_dir = Path(site_dir).absolute()
+        self.path = site_dir.parent / f".{site_dir.name}.lock"
+        self._fd: int | None = None
+
+    def acquire(self, waiting=None) -> None:
+        """Take the lock, calling `waiting()` once first if another build holds it."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, flags, 0o600)  # never through a link planted under that name
+        except OSError as exc:
+            raise SiteLockProblem(f"{self.path}:1:1: không dùng được tệp khóa của lần dựng trang ({exc.strerror}); "
+                                  "nếu đó là một liên kết hay tệp của người khác, hãy xóa nó") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        import fcntl
+
+        fd, self._fd = self._fd, None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def unsafe_sources(sources, folders) -> list[tuple[str, str]]:
+    """Files MkDocs would copy into the site from one of `folders` (docs/, the theme overrides)
+    that are links or lead outside their folder: (abs_src_path, `path:1:1: message`) for each.
+    `sources` are (src_dir, abs_src_path) pairs; validation refuses these already (docs/), this
+    is the last check before MkDocs copies anything."""
+    roots = {os.path.realpath(f) for f in folders if f}
+    problems = []
+    for src_dir, path in sources:
+        if not path or not src_dir or os.path.realpath(src_dir) not in roots:
+            continue
+        real_root = os.path.realpath(src_dir)
+        linked, current = False, os.path.abspath(path)
+        while current.startswith(os.path.abspath(src_dir)) and current != os.path.abspath(src_dir):
+            linked = linked or os.path.islink(current)
+            current = os.path.dirname(current)
+        inside = os.path.realpath(path).startswith(real_root + os.sep)
+        if linked or not inside:
+            shown = os.path.relpath(path, os.path.dirname(os.path.abspath(src_dir))).replace(os.sep, "/")
+            problems.append((path, f"{shown}:1:1: không xuất bản liên kết (symlink) hay tệp ngoài thư mục "
+                                   f"{os.path.basename(os.path.abspath(src_dir))}/; hãy đặt tệp thật ở đây"))
+    return problems

@@ -21,8 +21,13 @@ import yaml
 from bangvang.records import schema as s
 from bangvang.text import nfc, slugify
 
-# A file in the output folder that marks it as ours, so a re-run may replace it (and nothing else).
+# A file beside the output folder that marks it as ours, so a re-run may replace it (and nothing
+# else). It is kept outside data/: validation reports every stray file in data/, hidden ones too.
 MARKER = ".generated-sample"
+
+
+def _marker(data_dir: Path) -> Path:
+    return data_dir.parent / f".{data_dir.name}{MARKER}"
 FIRST_YEAR, YEARS = 2015, 10
 
 # ---------------------------------------------------------------------------------------------
@@ -545,12 +550,13 @@ def write(sample: Sample, data_dir: Path) -> int:
     """Write the set into data_dir (replacing an earlier sample there); returns the file count."""
     data_dir = Path(data_dir)
     if data_dir.exists():
-        if not (data_dir / MARKER).is_file():
+        # (a sample written before the marker moved out of data/ carries it inside)
+        if not (_marker(data_dir).is_file() or (data_dir / MARKER).is_file()):
             raise FileExistsError(f"{data_dir} exists and is not a generated sample; choose an empty folder")
         shutil.rmtree(data_dir)
     (data_dir / "vocab").mkdir(parents=True)
     shutil.copyfile(VOCAB_SOURCE, data_dir / s.VOCAB_PATH)
-    (data_dir / MARKER).write_text("Synthetic data from scripts/generate_sample.py; safe to delete.\n", encoding="utf-8")
+    _marker(data_dir).write_text("Synthetic data from scripts/generate_sample.py; safe to delete.\n", encoding="utf-8")
     made: set[Path] = set()
     for rel, data in sample.files.items():
         path = data_dir / rel

@@ -16,6 +16,7 @@ from bangvang.records.dataset import DataSet, Record
 from bangvang.records.provenance_rules import part_date
 from bangvang.website.index import RECIPIENT_KEYS, annulled, award_day, award_tally, conferred
 from bangvang.website.provenance import verify_url
+from bangvang.website.wording import tally_text
 from bangvang.text import format_date, format_number
 from bangvang.urls import SECTION, year_url
 
@@ -67,8 +68,8 @@ def _stamp(day: dt.date) -> str:
 
 
 def tally_words(award: Record) -> str:
-    tally = award_tally(award)
-    return ", ".join(f"{format_number(tally[k])} {KIND_WORDS[k]}" for k in RECIPIENT_KEYS if tally[k])
+    """'3 tập thể, 28 cá nhân': the site's own wording (website/wording.py), as on its award cards."""
+    return tally_text(award_tally(award), empty="")
 
 
 def recipient_names(dataset: DataSet, award: Record) -> list[str]:
@@ -122,26 +123,27 @@ def build_feed(dataset: DataSet, site_url: str, title: str, author: str) -> ET.E
                  default=dt.date(1970, 1, 1))
     sub(feed, "updated", _stamp(newest))
     sub(sub(feed, "author"), "name", author)
-    for award in awards:
+    # Conferrals and annulments in one list, newest first (an annulment is dated by its decision).
+    news = sorted([(award_day(a), a.id, False, a) for a in awards] +
+                  [(annulment_day(dataset, a), a.id, True, a) for a in annulments],
+                  key=lambda n: (-n[0].toordinal(), n[1], n[2]))
+    for day, _, is_annulment, award in news:
         entry_name = dataset.vocab[award["award"]]["name"]
-        url = f"{base}{year_url(award['year'])}#{award.id}"
+        words = tally_words(award)
+        if is_annulment:  # at the award's proof line, struck through with its reason
+            url = f"{base}{verify_url(award)}"
+            title = f"Hủy bỏ khen thưởng: {entry_name}" + (f": {words}" if words else "")
+            summary = annulment_summary(dataset, award)
+        else:
+            url = f"{base}{year_url(award['year'])}#{award.id}"
+            title = f"{entry_name}: {words}" if words else entry_name
+            summary = entry_summary(dataset, award)
         entry = sub(feed, "entry")
         sub(entry, "id", url)
-        words = tally_words(award)
-        sub(entry, "title", f"{entry_name}: {words}" if words else entry_name)
+        sub(entry, "title", title)
         sub(entry, "link", rel="alternate", type="text/html", href=url)
-        sub(entry, "updated", _stamp(award_day(award)))
-        sub(entry, "summary", entry_summary(dataset, award))
-    for award in annulments:  # annulments: an entry each, at the award's proof line (struck through)
-        url = f"{base}{verify_url(award)}"
-        entry = sub(feed, "entry")
-        sub(entry, "id", url)
-        words = tally_words(award)
-        name = dataset.vocab[award["award"]]["name"]
-        sub(entry, "title", f"Hủy bỏ khen thưởng: {name}" + (f": {words}" if words else ""))
-        sub(entry, "link", rel="alternate", type="text/html", href=url)
-        sub(entry, "updated", _stamp(annulment_day(dataset, award)))
-        sub(entry, "summary", annulment_summary(dataset, award))
+        sub(entry, "updated", _stamp(day))
+        sub(entry, "summary", summary)
     ET.indent(feed)
     return ET.ElementTree(feed)
 

@@ -38,7 +38,12 @@ FLATTENING = (
     "chỉ tính mỗi mã (id) một lần.",
     "Danh sách nhiều trường (kết quả theo năm, số liệu, ảnh, các mục báo cáo, chỉ tiêu) ghi nguyên dạng JSON "
     "trong một ô, giống hệt tệp JSON.",
+    "Ô chữ bắt đầu bằng =, +, -, @, dấu Tab hoặc ký tự CR được thêm một dấu nháy đơn (') ở đầu, để Excel và "
+    "các bảng tính khác không chạy nó như một công thức (cách phòng chèn công thức CSV mà OWASP khuyến nghị); "
+    "khi dùng lại, bỏ dấu nháy đơn đầu ô đó. Tệp JSON giữ nguyên giá trị gốc.",
 )
+# The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,11 +98,24 @@ def columns(kind: str) -> list[str]:
 
 
 def _cell(value: Any) -> str:
+    """A value as one CSV cell; text that a spreadsheet would run as a formula starts with a quote."""
+    text = _cell_text(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return text  # a number (-5, 1.2) is data, never a formula
+    return neutralise(text)
+
+
+def neutralise(text: str) -> str:
+    """'=1+1' → "'=1+1": a leading single quote, as OWASP advises against CSV formula injection."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         if all(not isinstance(v, (dict, list)) for v in value):
-            return LIST_SEPARATOR.join(_cell(v) for v in value)
+            return LIST_SEPARATOR.join(_cell_text(v) for v in value)
         return json.dumps(plain(value), ensure_ascii=False, sort_keys=True)
     if isinstance(value, dict):
         return json.dumps(plain(value), ensure_ascii=False, sort_keys=True)

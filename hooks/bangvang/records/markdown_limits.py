@@ -39,7 +39,7 @@ MAX_RUN = {"`": 3, "#": 6}
 _BLANK = re.compile(r"[ \t]*")
 # One level of nesting at the start of a line: a quote mark or a list marker.
 _LEVEL = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
-_RUNS = {mark: re.compile(re.escape(mark) + "{%d,}" % (limit + 1)) for mark, limit in MAX_RUN.items()}
+_RUNS = {mark: re.compile(f"{re.escape(mark)}{{{limit + 1},}}") for mark, limit in MAX_RUN.items()}
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,8 @@ def markdown_problems(text: str) -> list[MarkdownProblem]:
         blank = _BLANK.fullmatch(line) is not None
         if not nesting and not blank and _depth(line) > MAX_NESTING:
             nesting = True
-            problems.append(MarkdownProblem(offset, f"danh sách, trích dẫn hoặc thụt lề lồng nhau quá "
-                                                    f"{MAX_NESTING} cấp; bớt cấp lồng nhau"))
+            problems.append(MarkdownProblem(offset, "danh sách, trích dẫn hoặc thụt lề lồng nhau quá sâu "
+                                                    f"(tối đa {MAX_NESTING} cấp); bớt cấp lồng nhau"))
         if blank or number == len(lines) - 1:
             end = offset + len(line) + (0 if blank else 1)
             _check_paragraph(text, paragraph_start, end, counted, problems)

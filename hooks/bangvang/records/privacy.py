@@ -17,7 +17,9 @@ _PRIVATE_KEYS = (
     ("dân tộc, tôn giáo, sức khỏe", ("dan toc", "ethnic", "ton giao", "religion", "suc khoe", "health")),
 )
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Possessive runs, and a match only tried where a run starts: linear in the text, whatever it is
+# (the plain pattern tried every start of a long word again: 20,000 letters took a second).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 _PHONE = re.compile(r"(?<![\d/.,])(?:\+84|0)(?:[ .]?\d){9}(?![\d/])")
 _ID_NUMBER = re.compile(r"(?<![\d/.,-])(?:\d{12}|\d{9})(?![\d/.,-])")
 

@@ -101,6 +101,7 @@ _YAML_PROBLEMS_VI = [
     ("did not find expected '-' indicator", "thụt lề không đúng trong danh sách"),
     ("expected <block end>", "thụt lề không đúng: các trường cùng cấp phải thẳng hàng"),
     ("found unknown escape character", "ký tự thoát không hợp lệ trong chuỗi ngoặc kép"),
+    ("found invalid Unicode character escape code", "mã thoát '\\u…' không phải một ký tự hợp lệ"),
     ("found undefined tag handle", "thẻ YAML không được phép"),
     ("cannot start any token", "ký tự không thể bắt đầu một giá trị; hãy đặt giá trị trong ngoặc kép"),
     ("found duplicate anchor", "không dùng neo YAML (&tên)"),

@@ -89,11 +89,6 @@ class ReaderRecords:
         given = [a for a in awards if award_status(a) == "tang"]
         return {"award": [a["award"] for a in given], "year": [a["year"] for a in given]}
 
-    def form_names(self, awards: list[Record]) -> str:
-        given = sorted({a["award"] for a in awards if award_status(a) == "tang"},
-                       key=lambda v: (self.vocab[v].get("rank", 999) if v in self.vocab else 999, v))
-        return ", ".join(self.vocab[v]["name"] if v in self.vocab else v for v in given)
-
     # -- record pages --------------------------------------------------------------------------
     def unit(self, unit: Record) -> SearchRecord:
         awards = self.index.awards_by_unit.get(unit.id, [])
@@ -109,7 +104,6 @@ class ReaderRecords:
             ("Tên gọi khác: " + ", ".join(aliases)) if aliases else None,
             markdown_text(unit.get("summary")),
             ("Tên qua các thời kỳ: " + ", ".join(through_time)) if through_time else None,
-            ("Khen thưởng: " + self.form_names(awards)) if awards else None,
         )
         return SearchRecord(record_url("units", unit.id), nfc(unit["name"]), "unit", text,
                             names=(nfc(unit["name"]),) + aliases + through_time,
@@ -120,8 +114,7 @@ class ReaderRecords:
         unit_id = person.get("unit")
         commune_id = self.commune_id(unit_id)
         text = join(join(person.get("position"), self.unit_name(unit_id), sep=", ") or None,
-                    self.unit_name(commune_id) if commune_id != unit_id else None,
-                    ("Khen thưởng: " + self.form_names(awards)) if awards else None)
+                    self.unit_name(commune_id) if commune_id != unit_id else None)
         return SearchRecord(record_url("people", person.id), nfc(person["name"]), "person", nfc(text),
                             names=(nfc(person["name"]),),
                             filters=filter_values(kind="person", commune=commune_id, **self.award_facets(awards)))
@@ -209,7 +202,6 @@ class ReaderRecords:
             records.append(self.award_form(year, vocab_id, group))
         for award in awards:
             records.append(self.award_act(award))
-            records += self.named_recipients(award)
         return records
 
     def award_form(self, year: int, vocab_id: str, awards: list[Record]) -> SearchRecord:
@@ -236,14 +228,13 @@ class ReaderRecords:
                                                   commune=self.recipient_communes(awards)))
 
     def award_act(self, award: Record) -> SearchRecord:
+        """One award act, its recipients listed in its text; each recipient is a part of the text
+        with the anchor of its line, so a match on a recipient opens that line."""
         entry = self.vocab.get(award["award"])
         proposal = award_status(award) == "de_nghi"
         campaign = self.campaign_of(award)
         decision = award.get("proposal" if proposal else "decision") or {}
         written = award.get("name_as_written")
-        named = [self.unit_name(r["unit"]) if r.get("unit") and not r.get("name") else
-                 (self.data.get("people", r["person"]) or {}).get("name") if r.get("person") else None
-                 for r in award.get("recipients", [])]
         text = join(
             ("Theo văn bản: " + written) if written and written != self.form_name(award) else None,
             ", ".join(entry.get("aliases", [])) if entry is not None else None,
@@ -254,43 +245,49 @@ class ReaderRecords:
             campaign["title"] if campaign else None,
             award.get("reason"),
             _tally_text(award_tally(award)),
-            ", ".join(n for n in named if n) or None,
         )
+        text, parts, written_names = self._with_recipients(nfc(text), award)
         year = award["year"]
         context = f"{'Đề nghị khen thưởng' if proposal else 'Khen thưởng'} năm {year}"
         if campaign:
             context += f" · {campaign['title']}"
         title = ("Đề nghị " + _lower_first(self.form_name(award))) if proposal else self.form_name(award)
-        return SearchRecord(f"{year_url(year)}#{award_anchor(award.id)}", nfc(title), "award", nfc(text),
-                            context=nfc(context),
-                            filters=filter_values(kind="award", year=year,
+        kinds = {RECIPIENT_RESULT_KIND[s.recipient_kind(r)] for r in award.get("recipients", []) if r.get("name")}
+        return SearchRecord(f"{year_url(year)}#{award_anchor(award.id)}", nfc(title), "award", text,
+                            names=written_names, context=nfc(context), parts=parts,
+                            filters=filter_values(kind=["award", *sorted(kinds)], year=year,
                                                   award=award["award"] if not proposal else None,
                                                   field=campaign["field"] if campaign else None,
                                                   commune=self.recipient_communes([award])))
 
-    def named_recipients(self, award: Record) -> list[SearchRecord]:
-        """The recipients named in the award itself (no page of their own), each at its line."""
-        records = []
-        proposal = award_status(award) == "de_nghi"
-        campaign = self.campaign_of(award)
-        form = self.form_name(award)
-        context = f"{'Đề nghị ' + _lower_first(form) if proposal else form} năm {award['year']}"
+    def _with_recipients(self, text: str, award: Record) -> tuple[str, tuple, tuple[str, ...]]:
+        """The act's text followed by its recipients ("Name, position, unit; …"), the parts
+        (where each recipient starts in the text, how long its name is, its anchor) and the names
+        written in the award itself (people without a page: they are "exactly named" here)."""
         recipients = award.get("recipients", [])
-        anchors = recipient_anchors(award.id, recipients) if any(r.get("name") for r in recipients) else []
+        if not recipients:
+            return text, (), ()
+        anchors = recipient_anchors(award.id, recipients)
+        pieces, parts, names = [], [], []
+        pos = _utf16_len(text) + len(" · Người nhận: ") if text else len("Người nhận: ")
         for recipient, anchor in zip(recipients, anchors):
-            if not recipient.get("name"):
-                continue
-            kind = RECIPIENT_RESULT_KIND[s.recipient_kind(recipient)]
-            unit = self.unit_name(recipient.get("unit")) or recipient.get("unit_name")
-            text = join(join(recipient.get("position"), unit, sep=", ") or None, recipient.get("reason"),
-                        context, award.get("issuer"), campaign["title"] if campaign else None)
-            records.append(SearchRecord(
-                f"{year_url(award['year'])}#{anchor}", nfc(recipient["name"]), kind, nfc(text),
-                names=(nfc(recipient["name"]),), context=nfc(context),
-                filters=filter_values(kind=kind, year=award["year"], award=award["award"] if not proposal else None,
-                                      field=campaign["field"] if campaign else None,
-                                      commune=self.commune_id(recipient.get("unit")))))
-        return records
+            if recipient.get("person"):
+                person = self.data.get("people", recipient["person"])
+                name = person["name"] if person is not None else recipient["person"]
+                detail = person.get("position") if person is not None else None
+            elif recipient.get("name"):
+                name = recipient["name"]
+                detail = join(recipient.get("position"), self.unit_name(recipient.get("unit")) or recipient.get("unit_name"),
+                              recipient.get("reason"), sep=", ")
+                names.append(nfc(name))
+            else:
+                name, detail = self.unit_name(recipient.get("unit")) or recipient.get("unit", ""), None
+            piece = nfc(join(name, detail, sep=", "))
+            parts.append((pos, _utf16_len(nfc(name)), anchor))
+            pieces.append(piece)
+            pos += _utf16_len(piece) + len("; ")
+        listing = "Người nhận: " + "; ".join(pieces)
+        return (f"{text} · {listing}" if text else listing), tuple(parts), tuple(dict.fromkeys(names))
 
     def recipient_communes(self, awards: list[Record]) -> list[str | None]:
         communes = []
@@ -305,6 +302,11 @@ class ReaderRecords:
 
 def reader_records(index: Index, pages: Iterable = ()) -> list[SearchRecord]:
     return ReaderRecords(index).collect(pages)
+
+
+def _utf16_len(text: str) -> int:
+    """Length as the browser counts it (UTF-16 code units): parts are read by search.js."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _tally_text(tally: dict[str, int]) -> str | None:

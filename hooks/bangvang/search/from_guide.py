@@ -19,6 +19,7 @@ from bangvang.text import nfc
 GUIDE = "huong-dan"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _HEADING = re.compile(r"^(#{1,2})\s+(.*?)\s*#*\s*$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)  # code: commands, not headings
 _EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _INLINE = re.compile(r"[`*]")
 
@@ -39,6 +40,7 @@ def page_records(source: str, url: str) -> list[SearchRecord]:
     if match:
         meta = yaml.safe_load(match[1]) or {}
         source = source[match.end():]
+    source = _FENCE.sub("", source)
     parts = _HEADING.split(source)  # text, (hashes, heading, text)*
     title = meta.get("title")
     intro = [parts[0]]

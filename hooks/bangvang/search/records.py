@@ -40,11 +40,17 @@ class SearchRecord:
     # Where the result sits (shown under its title): "Khen thưởng năm 2021", "Báo cáo … 2021".
     context: str = ""
     listing: bool = False  # a page listing other records (ranked below a record that matches)
+    # Places inside the text with an anchor of their own (an award act's recipients): (where the
+    # part starts in `text` and how long its name is, both in UTF-16 code units as the browser
+    # counts them, and the anchor). A match inside a part opens the page at the part's anchor.
+    parts: tuple[tuple[int, int, str], ...] = ()
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown search kind {self.kind!r}")
+        if any(not set(v) <= set(KINDS) for k, v in self.filters.items() if k == "kind"):
+            raise ValueError(f"unknown search kind in filters {self.filters['kind']!r}")
         unknown = set(self.filters) - set(FILTERS)
         if unknown:
             raise ValueError(f"unknown search filters {sorted(unknown)}")

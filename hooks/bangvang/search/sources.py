@@ -31,6 +31,7 @@ class SourceWriter:
         return self.template.render(
             title=title, kind=KINDS[record.kind], href=record.url, text=text, names=names,
             context=nfc(record.context), listing=record.listing,
+            parts="|".join(f"{start}:{length}:{anchor}" for start, length, anchor in record.parts),
             filters=[(name, record.filters[name]) for name in FILTERS if record.filters.get(name)],
             folded_title=fold(title), folded_names=fold(other_names), folded_text=fold(text))
 

@@ -136,6 +136,10 @@ class StaffArgumentParser(argparse.ArgumentParser):
         return parsed, [a.replace(_LATER_DASHES, _END_OF_OPTIONS) for a in rest]
 
 
+# The name some scripts already use for it.
+VietnameseArgumentParser = StaffArgumentParser
+
+
 # ---------------------------------------------------------------------------------------------
 # Argument types: each refuses with a Vietnamese message (argparse adds the option's name)
 # ---------------------------------------------------------------------------------------------

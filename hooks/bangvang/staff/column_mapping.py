@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bangvang.staff.list_words import COLUMN_NUMBER, NAME_KINDS, ROW_NUMBER, column_kind, is_private_label
+from bangvang.staff.list_words import (COLUMN_NUMBER, NAME_KINDS, ROW_NUMBER, column_kind, is_heading_text,
+                                       is_private_label)
 from bangvang.staff.sheet_reading import HEAD_ROWS, MAX_COLUMNS, Merge, Row, Table, column_letter
 
 MAX_HEADER_ROWS = 4
@@ -180,6 +181,8 @@ def _only_labels(grid: _Grid, header: list[int], row: Row, lenient: bool) -> boo
     filled = [(c, text) for c, text in enumerate(row.cells) if text]
     if not filled or is_column_number_row(row):
         return False
+    if len(filled) == 1 and (not lenient or is_heading_text(filled[0][1])):
+        return False  # one text alone ("TẬP THỂ", merged across or not) heads a section, not a column
     for c, text in filled:
         if ROW_NUMBER.match(text):
             return False

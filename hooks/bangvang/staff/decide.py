@@ -259,6 +259,8 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
     if target_id != record_id and present("id"):
         _set(blocks, "id", f"id: {target_id}\n")
     new_text = _text(blocks)
+    if "\r\n" in text:  # a file saved on Windows keeps its line endings
+        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
 
     # 4. write, check everything, roll back on any error
     target.write_bytes((b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))

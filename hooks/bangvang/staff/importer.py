@@ -215,9 +215,11 @@ def _list_of(table: Table, review: Review, path: Path, info: SheetInfo | None = 
 # Counts
 # ---------------------------------------------------------------------------------------------
 
-def check_counts(lists: list[HonourList], recipients: list[Recipient], review: Review) -> bool | None:
+def check_counts(lists: list[HonourList], recipients: list[Recipient], review: Review,
+                 agreed: list[str] | None = None) -> bool | None:
     """Compare the list's own counts with what was read: True all agree, False one differs,
-    None the list states no count."""
+    None the list states no count. Counts that agree are added to `agreed` (for the report)."""
+    agreed = agreed if agreed is not None else []
     kind_of = {id(r.entry): RECIPIENT_TO_COUNT[r.kind] for r in recipients}
     stated = False
     agree = True
@@ -238,6 +240,8 @@ def check_counts(lists: list[HonourList], recipients: list[Recipient], review: R
             stated = True
             read = tally(section.entries)
             wrong = {k: n for k, n in section.declared.items() if read.get(k, 0) != n}
+            if not wrong:
+                agreed.append(f"dòng {section.row} '{section.title}': đọc được {describe_count(section.declared)}, khớp")
             if wrong:
                 agree = False
                 review.note(section.row, f"mục '{section.title}' ghi {describe_count(section.declared)} nhưng đọc được "
@@ -250,6 +254,8 @@ def check_counts(lists: list[HonourList], recipients: list[Recipient], review: R
             stated = True
             wrong = {k: n for k, n in closing.counts.items() if read.get(k, 0) != n}
             missing = {k: n for k, n in read.items() if n and k not in closing.counts} if closing.final else {}
+            if not (wrong or missing):
+                agreed.append(f"dòng {closing.row} '{closing.text}': đọc được {describe_count(closing.counts)}, khớp")
             if wrong or missing:
                 agree = False
                 shown = {**{k: read.get(k, 0) for k in closing.counts}, **missing}
@@ -313,7 +319,12 @@ def _import(args, review: Review, read_anything: list) -> int:
             recipients.append(resolver.resolve(e))
     review.sheet = None
     resolver.file_notes()
-    confirmed = check_counts(lists, recipients, review)
+    agreed: list[str] = []
+    confirmed = check_counts(lists, recipients, review, agreed)
+    if agreed:
+        say("Đối chiếu số lượng với danh sách:")
+        for line in agreed:
+            say(f"  {line}")
     if confirmed is None:
         totals: dict[str, int] = {}
         for r in recipients:
@@ -366,6 +377,7 @@ def _import(args, review: Review, read_anything: list) -> int:
     if target.existing is not None and "issuer" in carried and not args.issuer and target.existing.get("issuer"):
         carried.discard("issuer")  # the title's issuer never replaces one written by hand
     merged = award_writing.merge(target.existing, fresh, carried, sheet_keys, dataset, review)
+    merged.kept = [k for k in merged.kept if fresh.get(k) != (target.existing or {}).get(k)]
     if target.existing is not None and award_writing.hand_comments(target.existing_text):
         review.file_note(f"các dòng chú thích (#) viết tay trong {shown(target.path)} không giữ được khi cập nhật; "
                          "chép lại vào 'note' nếu cần")

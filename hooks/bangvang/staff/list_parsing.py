@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from bangvang.staff.column_mapping import Layout, is_column_number_row
 from bangvang.staff.list_words import (ROMAN, ROW_NUMBER, column_kind, counts_in, heading_kind, heading_text, is_closing,
-                                       is_end_matter, is_heading_text, is_roman_or_letter, key, split_mark,
+                                       is_end_matter, is_heading_text, is_roman_or_letter, key, mark_as_written,
                                        starts_like_unit, strip_honorific)
 from bangvang.staff.review import Review
 from bangvang.staff.sheet_reading import MAX_COLUMNS, Row, Table, cell_name, column_letter
@@ -120,6 +120,7 @@ class _Walker:
         self.loose: list[tuple[int, str, bool]] = []  # (row, text, in name column): lone text, not a heading
         self.last: Entry | None = None
         self.since = 0
+        self.merges_told: set[int] = set()
 
     # --- helpers -----------------------------------------------------------------------------
     def value(self, row: Row, kind: str, joiner: str = ", ") -> str:
@@ -204,7 +205,7 @@ class _Walker:
             if final:
                 self.ended = True
             return
-        _rest, mark = split_mark(text)
+        mark = mark_as_written(text)
         if mark is not None or is_heading_text(text):
             self._section(row, text, marker=mark)
             return
@@ -297,10 +298,11 @@ class _Walker:
             s.entries.append(entry)
         used = self.used_columns()
         for column, merge in sorted(row.filled.items()):
-            if column in used and column not in self.layout.columns.get("stt", []):
-                label = self.layout.labels.get(column, column_letter(column))
-                self.review.note(row.number, f"ô '{label}' gộp {merge.ref}: dùng '{_short(row.get(column))}' "
-                                 "cho dòng này")
+            if column in used and id(merge) not in self.merges_told:
+                self.merges_told.add(id(merge))
+                label = self.layout.labels.get(column, column_letter(column)).split(" / ")[-1]
+                self.review.note(merge.min_row, f"ô gộp {merge.ref} ('{label}'): '{_short(row.get(column))}' được "
+                                 f"dùng cho từng dòng {merge.min_row}–{merge.max_row}")
         for column in self.layout.columns.get("note", []):
             if row.get(column):
                 self.review.note(row.number, f"cột '{self.layout.labels[column]}' ghi '{_short(row.get(column))}': "

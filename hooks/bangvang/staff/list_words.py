@@ -121,11 +121,23 @@ def split_mark(text: str) -> tuple[str, str | None]:
     return key(text), None
 
 
-_MARK_AS_WRITTEN = re.compile(r"^\s*(?:(?:phần|mục)\s+)?(?:[IVXLCivxlc]+|[A-Za-z]|\d{1,2})\s*[.):/-]\s*(?=\S)",
+_MARK_AS_WRITTEN = re.compile(r"^\s*(?:(?:phần|mục)\s+)?([IVXLCivxlc]+|[A-Za-z]|\d{1,2})\s*[.):/-]\s*(?=\S)",
                               re.IGNORECASE)
 # Words of a heading that name no one: "CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN (25 cá nhân)".
 _FILLER = {"va", "duoc", "khen", "thuong", "tang", "danh", "sach", "cac", "gom", "co", "bang", "giay", "thuoc",
            "de", "nghi", "cong", "nhan", "dat", "hieu", "so", "luong", "tong", "xuat", "sac", "tieu", "bieu", "nam"}
+
+
+def mark_as_written(text: str) -> str | None:
+    """The marker of a heading with its case ("II" in "II. CÁ NHÂN"), or None."""
+    m = _MARK_AS_WRITTEN.match(text)
+    if m:
+        return m.group(1)
+    _rest, folded_mark = split_mark(text)
+    if folded_mark is not None:
+        first = text.split()[0]
+        return first if key(first) == folded_mark else folded_mark
+    return None
 
 
 def heading_text(title: str) -> str:

@@ -16,15 +16,17 @@ from dataclasses import dataclass
 
 from bangvang.records.dataset import DataSet, Record
 from bangvang.staff.list_parsing import Entry
-from bangvang.staff.list_words import key, starts_like_unit
+from bangvang.staff.list_words import key, marked_key, starts_like_unit
 from bangvang.staff.review import Review
 from bangvang.text import unify_tone_style
 
 # A match that ends a longer unit's name is no match: "mầm non Gia Tân" is not "Xã Gia Tân",
 # "UBND xã Gia Tân" is not "Xã Gia Tân".
-_TAIL_OF_A_NAME = {"non", "hoc", "thcs", "thpt", "th", "mn", "truong", "xa", "phuong", "huyen", "tinh", "tran",
-                   "ubnd", "hdnd", "ban", "phong", "so", "hoi", "ty", "thon", "cuc", "doan", "bo", "vien", "tam",
-                   "dang", "uy", "tap", "the", "khu", "to", "lop", "cong", "an", "su"}
+# Compared with their marks: "trưởng" (Hiệu trưởng) is no "trường", "viên" (Giáo viên) no "viện".
+_TAIL_OF_A_NAME = {marked_key(w) for w in (
+    "non", "học", "thcs", "thpt", "th", "mn", "trường", "xã", "phường", "huyện", "tỉnh", "trấn", "ubnd", "hđnd",
+    "ban", "phòng", "sở", "hội", "ty", "thôn", "cục", "đoàn", "bộ", "viện", "tâm", "đảng", "ủy", "tập", "thể",
+    "khu", "tổ", "lớp", "an", "sự", "xóm", "làng", "đội", "nhánh", "máy")}
 
 
 @dataclass
@@ -83,6 +85,19 @@ class Directory:
                     labels.append((tuple(key(label).split()), record, label, i == 0))
         self.unit_labels = sorted(labels, key=lambda x: -len(x[0]))
 
+    def unit(self, text: str) -> tuple[Record | None, list[Record]]:
+        """A unit by its name or alias, also written as the first word of its name before an
+        alias ("Trường TH Gia Khánh": "Trường" + the alias "TH Gia Khánh")."""
+        record, several = self.units.one(text)
+        if record is not None or several:
+            return record, several
+        words = key(text).split()
+        if len(words) > 2:
+            found = [r for r in self.units.all(" ".join(words[1:])) if key(r.get("name", "")).split()[:1] == words[:1]]
+            if len(found) == 1:
+                return found[0], []
+        return None, []
+
     def unit_keys(self, unit_id: str | None) -> set[str]:
         record = self.dataset.get("units", unit_id) if unit_id else None
         if record is None:
@@ -91,18 +106,26 @@ class Directory:
 
     def unit_in_text(self, text: str) -> tuple[str, Record, str] | None:
         """("Giáo viên", the school, "Trường THCS Lê Thanh Nghị") when a known unit ends the text."""
-        words = [(m.start(), key(m.group())) for m in re.finditer(r"[^\W_]+", text)]
-        words = [(start, k) for start, k in words if k]
-        tokens = tuple(k for _, k in words)
+        words = [(m.start(), key(m.group()), marked_key(m.group())) for m in re.finditer(r"[^\W_]+", text)]
+        words = [w for w in words if w[1]]
+        tokens = tuple(w[1] for w in words)
         for label_tokens, record, label, is_name in self.unit_labels:
             n = len(label_tokens)
             if n >= len(tokens) or tokens[-n:] != label_tokens:
                 continue
             if not is_name and n < 2:
                 continue  # a one-word alias inside a sentence is too easy to meet by chance
-            if tokens[-n - 1] in _TAIL_OF_A_NAME:
-                continue
-            position = text[:words[-n][0]].rstrip(" ,;:-–—(").strip()
+            start = len(words) - n
+            if words[start - 1][2] in _TAIL_OF_A_NAME:
+                # "Trường" + the alias "TH Gia Khánh" is the school itself; otherwise the match only
+                # ends the name of another unit
+                if is_name or key(record.get("name", "")).split()[:1] != [words[start - 1][1]] or start < 2:
+                    continue
+                start -= 1
+                if words[start - 1][2] in _TAIL_OF_A_NAME:
+                    continue
+                label = text[words[start][0]:].strip()
+            position = text[:words[start][0]].rstrip(" ,;:-–—(").strip()
             if re.search(r"[^\W\d_]", position):
                 return position, record, label
         return None
@@ -152,8 +175,8 @@ class Resolver:
                 position = ", ".join(p for p in (position, rest) if p)
                 note(entry.row, f"tách '{combined}' thành chức vụ '{rest}' và đơn vị '{label}' (unit: {record.id})")
                 return position, record, ""
-            if key(combined) and self.directory.units.one(combined)[0] is not None:
-                return position, self.directory.units.one(combined)[0], ""
+            if key(combined) and self.directory.unit(combined)[0] is not None:
+                return position, self.directory.unit(combined)[0], ""
             if "," in combined:
                 head, _, tail = combined.partition(",")
                 position = ", ".join(p for p in (position, head.strip()) if p)
@@ -179,14 +202,14 @@ class Resolver:
                 note(entry.row, f"đoán '{position}' gồm chức vụ '{split[0]}' và đơn vị '{split[1]}'")
                 position, unit_text = split
         if not unit_text and entry.group_unit:
-            record, _ = self.directory.units.one(entry.group_unit)
+            record, _ = self.directory.unit(entry.group_unit)
             if record is not None or starts_like_unit(entry.group_unit):
                 note(entry.row, f"đơn vị lấy từ tiêu đề nhóm ở dòng {entry.group_row}: '{entry.group_unit}'")
                 if record is not None:
                     return position, record, ""
                 unit_text = entry.group_unit
         if unit_text:
-            record, several = self.directory.units.one(unit_text)
+            record, several = self.directory.unit(unit_text)
             if record is not None:
                 return position, record, ""
             if several:
@@ -201,7 +224,7 @@ class Resolver:
         kind = entry.kind
         note = self.review.note
         if kind in ("person", "mixed"):
-            unit, _ = self.directory.units.one(entry.name)
+            unit, _ = self.directory.unit(entry.name)
             looks = starts_like_unit(entry.name)
             if kind == "mixed" or entry.kind_from == "header":
                 if unit is not None:
@@ -225,7 +248,7 @@ class Resolver:
         return bool(self.directory.people.all(name))
 
     def _collective(self, entry: Entry) -> Recipient:
-        record, several = self.directory.units.one(entry.name)
+        record, several = self.directory.unit(entry.name)
         if record is not None:
             return Recipient(entry, {"unit": record.id}, "tap_the", record=record)
         position, unit_record, unit_text = self._workplace(entry)

@@ -202,21 +202,27 @@ def _read_vocab(data_dir: Path) -> dict[str, dict]:
 
 
 def new_main(argv: list[str] | None = None) -> int:
-    import argparse
     import sys
 
+    from bangvang.staff import cli
     from bangvang.staff.cli import PROJECT_ROOT, _utf8_output
 
-    parser = argparse.ArgumentParser(
+    parser = cli.StaffArgumentParser(
+        prog="new.py",
         description="Tạo tệp bản ghi mới, có sẵn mọi trường và chú thích tiếng Việt.",
         epilog='Ví dụ: python scripts/new.py unit "Trường THCS Lê Thanh Nghị"; '
                'python scripts/new.py award "Bằng khen của Chủ tịch UBND tỉnh" --year 2022; '
                "python scripts/new.py report 2022")
-    parser.add_argument("kind", metavar="LOẠI", help="một trong: " + ", ".join(KIND_FOLDERS))
-    parser.add_argument("name", metavar="TÊN", help="tên bản ghi (báo cáo: năm)")
-    parser.add_argument("--year", type=int, help="năm khen thưởng (chỉ dùng cho award; mặc định: năm nay)")
-    parser.add_argument("--data", type=Path, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("kind", metavar="LOẠI", type=cli.text_arg(20, "loại bản ghi"),
+                        help="một trong: " + ", ".join(KIND_FOLDERS))
+    parser.add_argument("name", metavar="TÊN", type=cli.text_arg(cli.MAX_TEXT_CHARS, "tên"),
+                        help="tên bản ghi (báo cáo: năm)")
+    parser.add_argument("--year", type=cli.year_arg, metavar="NĂM",
+                        help="năm khen thưởng (chỉ dùng cho award; mặc định: năm nay)")
+    parser.add_argument("--data", type=cli.path_arg, default=None, metavar="THƯ_MỤC",
+                        help="thư mục dữ liệu (mặc định: data/)")
     args = parser.parse_args(argv)
+    args.data = cli.project_path(args.data) if args.data else PROJECT_ROOT / "data"
     _utf8_output()
     try:
         made = plan(args.data, args.kind, args.name, year=args.year, vocab=_read_vocab(args.data))

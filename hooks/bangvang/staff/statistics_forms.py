@@ -17,9 +17,9 @@ them: collectives (with households, as the forms' "Tập thể" columns do) and 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from bangvang.records.dataset import Record
 from bangvang.website.index import Index, award_tally, conferred
@@ -213,7 +213,7 @@ def _award_rows(counter: AwardCounter, columns: list[AwardColumn], codes: list[s
 
     def row(label: str, unit: str, key: str | None, reason: str = "") -> Row:
         cells = [counter.cell(c, key) if key else Cell(None, reason) for c in columns]
-        return Row(next(code), label, unit, [_total(cells, reason)] + cells)
+        return Row(next(code), label, unit, [_total(cells, columns, reason)] + cells)
 
     rows = [row("Tổng số", "", "total")]
     if proposer_rows:
@@ -239,11 +239,17 @@ def _award_rows(counter: AwardCounter, columns: list[AwardColumn], codes: list[s
     return rows
 
 
-def _total(cells: list[Cell], reason: str) -> Cell:
-    if any(c.value is None for c in cells):
-        missing = next(c.reason for c in cells if c.value is None)
-        return Cell(None, reason or f"có cột không tính được ({missing})")
-    return Cell(sum(c.value for c in cells))
+def _total(cells: list[Cell], columns: list[AwardColumn], reason: str) -> Cell:
+    """The row's total: the sum of its columns; when only forms missing from the vocabulary are
+    unknown, the sum of the others, said so in the notes."""
+    unknown = [(c, col) for c, col in zip(cells, columns) if c.value is None]
+    if not unknown:
+        return Cell(sum(c.value for c in cells))
+    if all(col.missing for _, col in unknown):
+        names = ", ".join(col.name.rsplit(" – ", 1)[0] for _, col in unknown)
+        return Cell(sum(c.value for c in cells if c.value is not None),
+                    f"tổng các cột tính được; không gồm {names} (danh mục chưa có hình thức này)", rule=True)
+    return Cell(None, reason or f"có cột không tính được ({unknown[0][0].reason})")
 
 
 def _state_columns(index: Index) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[AwardColumn]]:

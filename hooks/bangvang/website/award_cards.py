@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.schema import recipient_kind
 from bangvang.text import format_date, format_number
-from bangvang.urls import record_url, year_url
+from bangvang.urls import award_anchor, record_url, recipient_anchors, year_url
+from bangvang.website import provenance as pv
+from bangvang.website import wording as w
 from bangvang.website.index import RECIPIENT_KEYS, Index, award_status, award_tally
 from bangvang.website.site_info import SiteInfo
-from bangvang.website import wording as w
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,12 @@ class RecipientView:
     position: str | None = None
     unit: Ref | None = None
     reason: str | None = None
+    anchor: str = ""  # the recipient's stable id on the year page (urls.recipient_anchors)
 
 
 @dataclass
 class AwardCard:
-    id: str
+    id: str  # its id on the year page (urls.award_anchor)
     year: int
     status: str  # tang | de_nghi | huy_bo
     anchor: str  # the award on its year page: "khen-thuong/2021/#id"
@@ -48,7 +50,7 @@ class AwardCard:
     decision: Ref | None  # "Quyết định số … ngày …", linked to the document when recorded
     proposal_document: Ref | None  # the proposing document of a proposal
     proposal_text: str | None  # "UBND huyện … đề nghị UBND tỉnh … tặng …; chưa có quyết định"
-    tag: str | None  # PROPOSAL_TAG on a proposal
+    tag: str | None  # PROPOSAL_TAG on a proposal, ANNULLED_TAG on an annulled award
     tally: dict[str, int]
     tally_text: str  # "3 tập thể, 28 cá nhân"
     recipients: list[RecipientView]
@@ -59,10 +61,17 @@ class AwardCard:
     campaign_id: str | None = None
     commune_ids: list[str] = field(default_factory=list)
     unit_ids: list[str] = field(default_factory=list)  # units named as recipients (self-links)
+    annulment: Ref | None = None  # "Quyết định số … ngày …" that annulled it
+    annulment_reason: str | None = None
+    comment: Ref | None = None  # a proposal's public comment period, linked to /lay-y-kien/
 
     @property
     def is_proposal(self) -> bool:
         return self.status == "de_nghi"
+
+    @property
+    def is_annulled(self) -> bool:
+        return self.status == "huy_bo"
 
     @property
     def who(self) -> str:
@@ -110,21 +119,25 @@ class AwardCards:
         title = " — ".join([entry["name"]] + ([purpose.text] if purpose else [])
                            + ([] if purpose and str(year) in purpose.text else [str(year)]))
         tally = award_tally(award)
-        recipients = [self._recipient(r) for r in award.get("recipients", [])]
+        anchors = recipient_anchors(award.id, award.get("recipients", []))
+        recipients = [self._recipient(r, anchor) for r, anchor in zip(award.get("recipients", []), anchors)]
+        annulment = award.get("annulment") or {}
+        comment = award.get("public_comment") if status == "de_nghi" else None
         report = self.data.get("reports", str(award["source"])) if award.get("source") else None
         as_written = award.get("name_as_written")
         if as_written and (as_written.casefold() in entry["name"].casefold() or len(as_written.split()) <= 2):
             as_written = None  # "Bằng khen" says less than "Bằng khen của Chủ tịch UBND tỉnh"
         card = AwardCard(
-            id=award.id, year=year, status=status, anchor=f"{year_url(year)}#{award.id}",
+            id=award_anchor(award.id), year=year, status=status, anchor=f"{year_url(year)}#{award_anchor(award.id)}",
             form=entry["name"], form_id=entry.id,
             category=entry["category"], level=entry["level"], level_label=w.level_label(entry["level"]),
             title=title, purpose=purpose, issuer=award.get("issuer"),
-            decision=self._act("Quyết định", award.get("decision")),
-            proposal_document=self._act("Văn bản đề nghị", award.get("proposal")) if status == "de_nghi" else None,
+            decision=self._act("Quyết định", award.get("decision"), pv.decision_document(self.index, award)),
+            proposal_document=(self._act("Văn bản đề nghị", award.get("proposal"), pv.proposal_document(self.index, award))
+                               if status == "de_nghi" else None),
             proposal_text=(w.proposal_sentence(self._proposer(award, report), award.get("issuer"), entry, tally)
                            if status == "de_nghi" else None),
-            tag=w.PROPOSAL_TAG if status == "de_nghi" else None,
+            tag=w.PROPOSAL_TAG if status == "de_nghi" else pv.ANNULLED_TAG if status == "huy_bo" else None,
             tally=tally, tally_text=w.tally_text(tally), recipients=recipients,
             unnamed=self._unnamed(tally, recipients),
             reason=award.get("reason"), as_written=as_written,
@@ -132,14 +145,19 @@ class AwardCards:
             campaign_id=campaign.id if campaign else None,
             commune_ids=self._communes(award),
             unit_ids=[r["unit"] for r in award.get("recipients", []) if r.get("unit") and not r.get("name")],
+            annulment=(self._act("Quyết định hủy bỏ", annulment, pv.annulment_document(self.index, award))
+                       if status == "huy_bo" else None),
+            annulment_reason=annulment.get("reason") if status == "huy_bo" else None,
+            comment=(Ref(f"Lấy ý kiến nhân dân từ {format_date(comment['from'])} đến {format_date(comment['to'])}",
+                         f"{pv.COMMENTS_URL}#{award_anchor(award.id)}") if isinstance(comment, dict) else None),
         )
         return card
 
-    def _act(self, what: str, act: dict | None) -> Ref | None:
-        """'Quyết định số 12/QĐ-UBND ngày 15/01/2022', linked to the document when there is one."""
+    def _act(self, what: str, act: dict | None, document: Record | None) -> Ref | None:
+        """'Quyết định số 12/QĐ-UBND ngày 15/01/2022', linked to the document when there is one
+        (by reference, or by the same number: provenance.py finds it)."""
         if not act:
             return None
-        document = self.data.get("documents", act["document"]) if act.get("document") else None
         number = act.get("number") or (document["number"] if document else None)
         day = act.get("date") or (document.get("date") if document else None)
         if what == "Văn bản đề nghị" and document is not None:
@@ -156,19 +174,19 @@ class AwardCards:
             return report["issuer"]
         return f"UBND {self.site.district}"
 
-    def _recipient(self, r: dict) -> RecipientView:
+    def _recipient(self, r: dict, anchor: str) -> RecipientView:
         kind = recipient_kind(r)
         if r.get("person"):
             person = self.data.get("people", r["person"])
             unit = self.data.get("units", person["unit"]) if person.get("unit") else None
             return RecipientView(kind, Ref(person["name"], record_url("people", person.id)),
-                                 person.get("position"), self._unit_ref(unit), r.get("reason"))
+                                 person.get("position"), self._unit_ref(unit), r.get("reason"), anchor)
         if r.get("name"):
             unit = self.data.get("units", r["unit"]) if r.get("unit") else None
             unit_ref = self._unit_ref(unit) or (Ref(r["unit_name"]) if r.get("unit_name") else None)
-            return RecipientView(kind, Ref(r["name"]), r.get("position"), unit_ref, r.get("reason"))
+            return RecipientView(kind, Ref(r["name"]), r.get("position"), unit_ref, r.get("reason"), anchor)
         unit = self.data.get("units", r["unit"])
-        return RecipientView(kind, Ref(unit["name"], record_url("units", unit.id)), None, None, r.get("reason"))
+        return RecipientView(kind, Ref(unit["name"], record_url("units", unit.id)), None, None, r.get("reason"), anchor)
 
     @staticmethod
     def _unit_ref(unit: Record | None) -> Ref | None:

@@ -17,7 +17,7 @@ from bangvang.website.index import RECIPIENT_KEYS, Index, award_tally, conferred
 from bangvang.text import sort_key
 
 # One colour per meaning, the same on every chart of the site: "tập thể" is always blue, "cá nhân"
-# always orange… Okabe–Ito's colour-blind-safe hues (blue, orange, bluish green, reddish purple),
+# always orange… Okabe–Ito's colour-blind-safe hues (blue, orange, bluish green) and a violet,
 # darkened where needed so every colour has a contrast of at least 3:1 against white (WCAG 1.4.11);
 # no red/green pair. The levels of award, which are ordered, are shades of one hue, darkest for
 # the highest. Neighbouring segments are parted by a white gap; each chart has a legend and a table.
@@ -27,7 +27,7 @@ COLOURS: dict[str, str] = {
     "ca_nhan": "#b86e00",
     "ho_gia_dinh": "#009e73",
     # a proposal to a higher level, not yet an honour (schema.AWARD_STATUS)
-    "de_nghi": "#cc79a7",
+    "de_nghi": "#8a3ffc",
     # every named recipient, whatever their kind
     "named": "#3d3d3d",
     # the level of the award (schema.AWARD_LEVELS), from the highest
@@ -121,7 +121,8 @@ def by_year_and_level(ix: Index) -> Chart:
         values = dict.fromkeys(s.AWARD_LEVELS.choices, 0)
         for award in conferred(ix.awards_by_year[year]):
             values[ix.vocab(award["award"])["level"]] += sum(award_tally(award).values())
-        rows.append(Row(f"Năm {year}", list(values.values())))
+        if sum(values.values()):  # a year with only proposals has no bar
+            rows.append(Row(f"Năm {year}", list(values.values())))
     return Chart("theo-nam-cap-khen", "Số tập thể, cá nhân, hộ gia đình được khen thưởng theo năm và cấp khen",
                  "Năm", _level_series(), rows, unit="lượt")
 
@@ -133,7 +134,8 @@ def by_year_and_kind(ix: Index) -> Chart:
         for award in conferred(ix.awards_by_year[year]):
             for k, v in award_tally(award).items():
                 values[k] += v
-        rows.append(Row(f"Năm {year}", list(values.values())))
+        if sum(values.values()):  # a year with only proposals has no bar
+            rows.append(Row(f"Năm {year}", list(values.values())))
     return Chart("tap-the-ca-nhan", "Tập thể, cá nhân và hộ gia đình được khen thưởng theo năm",
                  "Năm", _kinds_series(), rows, unit="lượt")
 

@@ -30,9 +30,8 @@ from dataclasses import dataclass, field
 
 from bangvang.records.dataset import Record
 from bangvang.text import format_date
-from bangvang.website.index import award_status
+from bangvang.website.index import award_status, award_tally
 from bangvang.website.pages import Page, PageBuilder
-from bangvang.website.index import award_tally
 from bangvang.website.provenance import COMMENTS_URL, proposal_document
 from bangvang.website.verification import recipient_lines, tally_text
 
@@ -106,7 +105,7 @@ def holidays(year: int) -> frozenset[dt.date]:
                     after += dt.timedelta(days=1)
                 days.add(after)
             days.add(day)
-    for off, worked in SWAPS.get(year, ()) + SWAPS.get(year + 1, ()):
+    for off, _worked in SWAPS.get(year, ()) + SWAPS.get(year + 1, ()):
         days.add(off)
     return frozenset(d for d in days if d.year == year)
 
@@ -174,9 +173,8 @@ class CommentPeriod:
 
 def office_address(site) -> str:
     """Where comments go when the record does not say: the office, its address and e-mail."""
-    parts = [getattr(site, key, "") for key in ("contact", "address")]
+    text = getattr(site, "address", "") or getattr(site, "contact", "")  # the address names the office
     email = getattr(site, "email", "")
-    text = ", ".join(p for p in parts if p)
     if email:
         text = f"{text}; thư điện tử: {email}" if text else f"thư điện tử: {email}"
     return text

@@ -79,7 +79,7 @@ def document_pages(builder: PageBuilder) -> list[Page]:
             document_title(doc), f"ngày {format_date(date)}" if date else None, doc.get("issuer"), doc.get("title")]))
         page = Page(record_url("documents", doc.id), document_title(doc), description, edit_path=doc.path,
                     search={"kind": "Văn bản", "year": [str(date.year)] if hasattr(date, "year") else []},
-                    breadcrumbs=bc.trail("documents", title=document_title(doc)))
+                    breadcrumbs=bc.for_document(doc))
         decided = [a for a in uses.decided if award_status(a) in ("tang", "huy_bo")]
         pages.append(builder.render(
             "document.html", page, d=doc, uses=uses, scan=scan_info(doc, builder.site.docs_dir, page.url),

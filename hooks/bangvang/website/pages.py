@@ -12,31 +12,32 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import markdown
-from markdown.extensions.toc import slugify as toc_slugify
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import Record
 from bangvang.text import (fold, format_date, format_number, format_quantity, initial_letter, person_sort_key,
                            sort_key)
-from bangvang.urls import record_url, relative, section_url, src_uri, year_url
+from bangvang.urls import (award_form_anchor, record_url, relative, report_section_anchor, section_url, src_uri,
+                           year_url)
 from bangvang.website import breadcrumbs as bc
 from bangvang.website import wording as w
 from bangvang.website.award_cards import AwardCard, AwardCards
 from bangvang.website.charts import year_charts
+from bangvang.website.conferring_bodies import awards_conferred_by
 from bangvang.website.coverage import contact_lines, coverage
-from bangvang.website.index import RECIPIENT_KEYS, Index, award_day, award_status, award_tally, conferred, proposed
+from bangvang.website.index import (RECIPIENT_KEYS, Index, annulled, award_day, award_status, award_tally, conferred,
+                                    proposed)
 from bangvang.website.mention_links import Mention, MentionLinker
 from bangvang.website.model_fields import model_field
 from bangvang.website.photos import photos_for
+from bangvang.website.provenance import COMMENTS_URL, decision_date, has_public_comment
 from bangvang.website.provenance import template_globals as provenance_globals
-from bangvang.website.safe_markdown import markdown_to_html
+from bangvang.website.safe_markdown import heading_id, markdown_to_html
 from bangvang.website.site_info import SiteInfo
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -55,7 +56,7 @@ class Page:
     description: str
     html: str = ""
     edit_path: str | None = None  # the YAML file (or folder) behind the page
-    search: dict = field(default_factory=dict)  # kind and filters for the search index
+    search: dict = field(default_factory=dict)  # unused by search since it reads the data (kept for callers)
     breadcrumbs: list = field(default_factory=list)  # breadcrumbs.Crumb, home first; empty on top pages
 
     @property
@@ -146,7 +147,9 @@ class PageBuilder:
         year = given_years[0] if given_years else self.index.latest_year
         of_year = self.index.awards_by_year.get(year, []) if year else []
         every = self._every_award()
-        latest = sorted(conferred(every), key=lambda a: (-award_day(a).toordinal(), self.index.rank(a)))
+        # Newest decision first: its date, or its document's, else the end of the award's year.
+        latest = sorted(conferred(every), key=lambda a: (-(decision_date(self.index, a) or award_day(a)).toordinal(),
+                                                         self.index.rank(a)))
         waiting = proposed(every)
         models = self.index.sorted_models()[:HOME_MODELS]
         report = self.data.get("reports", str(year)) if year else None
@@ -154,7 +157,7 @@ class PageBuilder:
                     f"Phong trào thi đua, điển hình tiên tiến và khen thưởng của {self.site.district}, {self.site.province}.",
                     edit_path="data/")
         return self.render(
-            "home.html", page, year=year, totals=_totals(conferred(of_year)), coverage=coverage(of_year),
+            "home.html", page, year=year, totals=_totals(conferred(of_year)), coverage=self.coverage_all,
             latest=self.cards.many(latest[:LATEST_AWARDS]), more_latest=len(latest) > LATEST_AWARDS,
             waiting=len(waiting), waiting_tally=_totals(waiting), proposals_url=PROPOSALS_URL,
             search_url=SEARCH_URL, models=[self._model_row(m) for m in models],
@@ -209,13 +212,24 @@ class PageBuilder:
                            cols=[k for k in RECIPIENT_KEYS if k != "ho_gia_dinh" or households])
 
     def units_index(self) -> Page:
+        """Units by kind; the bodies that confer awards (and received none) in a list of their own."""
         groups = defaultdict(list)
-        for unit in self.index.sorted_units():
-            groups[unit["kind"]].append(self._listed(unit["name"], record_url("units", unit.id), None,
-                                                     self.index.awards_by_unit.get(unit.id, [])))
+        units = self.index.sorted_units()
+        issued = awards_conferred_by(units, self._every_award())
+        bodies = []
+        for unit in units:
+            received = self.index.awards_by_unit.get(unit.id, [])
+            if unit.id in issued and not received:
+                given = conferred(issued[unit.id])
+                note = (f"đã tặng {format_number(len(given))} khen thưởng" if given
+                        else "nơi nhận đề nghị khen thưởng")
+                bodies.append({"name": unit["name"], "url": record_url("units", unit.id), "detail": None,
+                               "note": note, "proposal": None})
+                continue
+            groups[unit["kind"]].append(self._listed(unit["name"], record_url("units", unit.id), None, received))
         page = Page(section_url("units"), "Tập thể", "Các tập thể: xã, thị trấn, cơ quan, trường học…",
                     edit_path="data/units/")
-        return self.render("units.html", page, coverage=self.coverage_all,
+        return self.render("units.html", page, coverage=self.coverage_all, bodies=bodies,
                            groups=[(v, l, groups[v]) for v, l in s.UNIT_KINDS.labels if groups[v]])
 
     def people_index(self) -> Page:
@@ -271,23 +285,20 @@ class PageBuilder:
         awards = self.index.awards_by_campaign.get(record.id, [])
         page = Page(record_url("campaigns", record.id), record["title"],
                     _line(f"Phong trào thi đua “{record['title']}”: kết quả, điển hình và khen thưởng."),
-                    edit_path=record.path, breadcrumbs=bc.for_campaign(record),
-                    search={"kind": "Phong trào", "field": s.FIELDS.label(record["field"]), **self._award_facets(awards)})
+                    edit_path=record.path, breadcrumbs=bc.for_campaign(record))
         given = self.cards.many(conferred(awards))
         return self.render("campaign.html", page, r=record,
                            documents=[self.data.get("documents", d) for d in record.get("basis", [])],
                            models=[self._model_row(m) for m in self.index.models_by_campaign.get(record.id, [])],
                            awards=given, proposals=self.cards.many(proposed(awards)),
+                           annulled=self.cards.many(annulled(awards)), comments_url=_comments(awards),
                            overlaps=_overlaps(given, by_campaign=False),
                            empty="Chưa có khen thưởng nào gắn với phong trào này trong dữ liệu.")
 
     def model(self, record: Record) -> Page:
         row = self._model_row(record)
         page = Page(record_url("models", record.id), record["title"], _plain(record["summary"]),
-                    edit_path=record.path, breadcrumbs=bc.for_model(record),
-                    search={"kind": "Điển hình", "year": str(record["year"]),
-                            "field": row["field_label"],
-                            "commune": [c["name"] for c in row["communes"]]})
+                    edit_path=record.path, breadcrumbs=bc.for_model(record))
         return self.render("model.html", page, r=record, row=row,
                            photos=photos_for(self.site.docs_dir, record.get("images", []), page.url),
                            units=[self.data.get("units", u) for u in record.get("units", [])],
@@ -300,16 +311,16 @@ class PageBuilder:
         parent = self.data.get("units", record.get("parent")) if record.get("parent") else None
         page = Page(record_url("units", record.id), record["name"],
                     _line(f"{record['name']}: khen thưởng và điển hình tiên tiến."), edit_path=record.path,
-                    breadcrumbs=bc.for_unit(record, commune),
-                    search={"kind": "Tập thể", "commune": [commune["name"]] if commune else [],
-                            **self._award_facets(awards)})
+                    breadcrumbs=bc.for_unit(record, commune))
         return self.render("unit.html", page, r=record,
                            commune=commune if commune is not None and commune.id != record.id else None,
                            parent=parent if parent is not None and parent.id != record.id else None,
                            awards=self.cards.many(conferred(awards)),
                            proposals=self.cards.many(proposed(awards)),
+                           annulled=self.cards.many(annulled(awards)), comments_url=_comments(awards),
                            member_awards=self.cards.many(conferred(members)),
                            member_proposals=self.cards.many(proposed(members)),
+                           member_annulled=self.cards.many(annulled(members)),
                            coverage=self.coverage_all,
                            empty=f"Chưa có khen thưởng nào ghi tên {record['name']} trong dữ liệu.",
                            ask=f"Muốn biết {record['name']} có được khen thưởng hay không, xin hỏi:",
@@ -323,11 +334,11 @@ class PageBuilder:
         unit = self.data.get("units", record.get("unit")) if record.get("unit") else None
         page = Page(record_url("people", record.id), record["name"],
                     _line(", ".join(filter(None, [record["name"], record.get("position"), unit["name"] if unit else None]))),
-                    edit_path=record.path, breadcrumbs=bc.for_person(record, unit),
-                    search={"kind": "Cá nhân", **self._award_facets(awards), "commune": self._communes_of_unit(unit)})
+                    edit_path=record.path, breadcrumbs=bc.for_person(record, unit))
         return self.render("person.html", page, r=record, unit=unit,
                            awards=self.cards.many(conferred(awards)),
                            proposals=self.cards.many(proposed(awards)),
+                           annulled=self.cards.many(annulled(awards)), comments_url=_comments(awards),
                            coverage=self.coverage_all,
                            empty=f"Chưa có khen thưởng nào ghi tên {record['name']} trong dữ liệu.",
                            ask=f"Muốn biết {record['name']} có được khen thưởng hay không, xin hỏi:",
@@ -337,8 +348,7 @@ class PageBuilder:
         year = record["year"]
         awards = self.index.awards_by_year.get(year, [])
         page = Page(record_url("reports", record.id), record["title"], _line(f"{record['title']}, {record['issuer']}."),
-                    edit_path=record.path, breadcrumbs=bc.for_report(record),
-                    search={"kind": "Báo cáo", "year": str(year)})
+                    edit_path=record.path, breadcrumbs=bc.for_report(record))
         known = w.casing_of_words([sec.get("text") or "" for sec in record["sections"]]
                                   + [u["name"] for u in self.data.kind("units").values()]
                                   + [c["title"] for c in self.data.kind("campaigns").values()])
@@ -346,7 +356,7 @@ class PageBuilder:
         sections = []
         for i, sec in enumerate(record["sections"], start=1):
             body = markdown_to_html(sec.get("text"))
-            sections.append({"id": f"muc-{i}", "level": sec.get("level", 2),
+            sections.append({"id": report_section_anchor(i), "level": sec.get("level", 2),
                              "heading": w.sentence_case(sec["heading"], known),
                              "html": jinja2.utils.markupsafe.Markup(
                                  linker(body, lambda target: relative(target, page.url), set()))})
@@ -376,7 +386,7 @@ class PageBuilder:
             entry = self.data.vocab[form]
             for name in [entry["name"], *entry.get("aliases", [])]:
                 if len(name.split()) >= 3:
-                    mentions.append(Mention(name, f"{year_url(year)}#hinh-thuc-{form}",
+                    mentions.append(Mention(name, f"{year_url(year)}#{award_form_anchor(form)}",
                                             f"Khen thưởng năm {year}: {entry['name']}"))
         return mentions
 
@@ -397,11 +407,10 @@ class PageBuilder:
         given, waiting = self.cards.many(conferred(awards)), self.cards.many(proposed(awards))
         page = Page(year_url(year), f"Khen thưởng năm {year}",
                     f"Khen thưởng năm {year}: danh hiệu thi đua và hình thức khen thưởng.",
-                    edit_path=f"data/awards/{year}/", breadcrumbs=bc.for_year(year),
-                    search={"kind": "Khen thưởng", **self._award_facets(awards), "year": str(year)})
+                    edit_path=f"data/awards/{year}/", breadcrumbs=bc.for_year(year))
         levels = _by_level_and_form(given)
         totals = _totals(conferred(awards))
-        by_form = [Row(f["name"], f"#hinh-thuc-{f['id']}", f["tally"]) for lv in levels for f in lv["forms"]]
+        by_form = [Row(f["name"], "#" + f["anchor"], f["tally"]) for lv in levels for f in lv["forms"]]
         by_level = [Row(w.level_label(lv["level"]), f"#cap-{lv['level']}",
                         _card_totals([c for f in lv["forms"] for c in f["cards"]])) for lv in levels]
         communes = sorted({cid: self.data.get("units", cid) for c in given + waiting for cid in c.commune_ids}.values(),
@@ -409,34 +418,30 @@ class PageBuilder:
         campaigns = sorted({c.campaign_id: self.data.get("campaigns", c.campaign_id)
                             for c in given + waiting if c.campaign_id}.values(), key=lambda r: sort_key(r["title"]))
         return self.render("year.html", page, year=year, levels=levels, proposals=waiting,
+                           annulled=self.cards.many(annulled(awards)), comments_url=_comments(awards),
                            totals=totals, by_form=by_form, by_level=by_level,
                            cols=[k for k in RECIPIENT_KEYS if k != "ho_gia_dinh" or totals["ho_gia_dinh"]],
                            coverage=coverage(awards), overlaps=_overlaps(given, by_campaign=True),
                            communes=communes, campaigns=campaigns,
                            report=self.data.get("reports", str(year)))
 
-    def _award_facets(self, awards: list[Record]) -> dict:
-        """Search filters of a page listing awards: the award forms and years (conferred only)."""
-        given = conferred(awards)
-        return {"award": sorted({self.data.vocab[a["award"]]["name"] for a in given if a["award"] in self.data.vocab}),
-                "year": sorted({str(a["year"]) for a in given})}
-
-    def _communes_of_unit(self, unit: Record | None) -> list[str]:
-        commune = self.index.commune_of(unit) if unit else None
-        return [commune["name"]] if commune else []
-
 
 def _by_level_and_form(cards: list[AwardCard]) -> list[dict]:
-    """[{level, heading 'Cấp tỉnh', forms: [{id, name, category, tally, cards}…]}…]: levels from
+    """[{level, heading 'Cấp tỉnh', forms: [{id, anchor, name, category, tally, cards}…]}…]: levels from
     Trung ương down, forms by rank (the cards come in rank order from the index)."""
     levels: dict[str, dict[str, list[AwardCard]]] = {}
     for card in cards:
         levels.setdefault(card.level, {}).setdefault(card.form_id, []).append(card)
     order = s.AWARD_LEVELS.choices
     return [{"level": level, "heading": w.level_heading(level),
-             "forms": [{"id": form_id, "name": group[0].form, "category": s.AWARD_CATEGORIES.label(group[0].category),
+             "forms": [{"id": form_id, "anchor": award_form_anchor(form_id), "name": group[0].form, "category": s.AWARD_CATEGORIES.label(group[0].category),
                         "tally": _card_totals(group), "cards": group} for form_id, group in levels[level].items()]}
             for level in sorted(levels, key=lambda lv: order.index(lv) if lv in order else len(order))]
+
+
+def _comments(awards: list[Record]) -> str | None:
+    """The public comment page, when one of these proposals is put to public comment."""
+    return COMMENTS_URL if has_public_comment(proposed(awards)) else None
 
 
 def _card_totals(cards: list[AwardCard]) -> dict[str, int]:
@@ -475,29 +480,16 @@ def _totals(awards: list[Record]) -> dict[str, int]:
     return totals
 
 
-_TOC = markdown.Markdown(extensions=["attr_list", "toc"])
-
-
 def stub_text(text: str) -> str:
     """Plain text as the HTML the theme prints unescaped (page title and description): one line,
     with <, >, & and quotes as entities, so that a title from data is never markup."""
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
-# A title of only these characters is plain text to Markdown: its h1 id is the toc extension's
-# slug of it, without converting a whole document (that was half the cost of making our pages).
-_PLAIN_TITLE = re.compile(r"[\w\s,.;:()/%+\-–—“”‘’…]+")
-
-
 def _heading_id(title: str) -> str:
-    """The id MkDocs gives the page's h1 (from the stub `# title`): the theme's skip link and
-    table of contents point there, so the swapped-in body's h1 must carry it too."""
-    text = stub_text(title)
-    if _PLAIN_TITLE.fullmatch(text) and text.strip():
-        return toc_slugify(text, "-") or "_1"
-    _TOC.reset()
-    _TOC.convert("# " + text)
-    return _TOC.toc_tokens[0]["id"] if _TOC.toc_tokens else "noi-dung"
+    """The id of the page's h1, which the stub's heading carries too (the theme's skip link and
+    table of contents point there); from the title as plain text, never through Markdown."""
+    return heading_id(title)
 
 
 def _plain(text: str, limit: int = 200) -> str:

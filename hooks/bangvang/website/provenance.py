@@ -20,6 +20,10 @@ ANNULLED_TAG = "Đã hủy bỏ"
 VERIFY_URL = "xac-minh/"  # how to check a certificate; one proof page a year below it
 COMMENTS_URL = "lay-y-kien/"  # public comment on proposals
 VERIFIABLE = ("tang", "huy_bo")  # a certificate exists for a conferred award, annulled later or not
+# QR codes are made for the awards of the most recent years with awards: certificates are printed
+# when an award is decided (older ones were printed without a code), and a code costs milliseconds
+# to make (thousands at a province's scale). Every proof line keeps its address forever.
+QR_RECENT_YEARS = 2
 
 
 @dataclass
@@ -132,6 +136,15 @@ def qr_file(award: Record, anchor: str | None = None) -> str:
     return f"{verify_page_url(award['year'])}qr/{anchor or award.id}.svg"
 
 
+def qr_years(index: Index) -> frozenset[int]:
+    """The years whose awards get QR codes: the QR_RECENT_YEARS most recent years with awards."""
+    return frozenset(index.years[:QR_RECENT_YEARS])
+
+
+def has_qr(index: Index, award: Record) -> bool:
+    return is_verifiable(award) and award["year"] in qr_years(index)
+
+
 def anchors_of(award: Record) -> list[str]:
     """The stable id of every named recipient of an award (urls.recipient_anchors)."""
     return recipient_anchors(award.id, award.get("recipients") or [])
@@ -164,5 +177,5 @@ def template_globals() -> dict:
     return dict(decision_document=decision_document, proposal_document=proposal_document,
                 annulment_document=annulment_document, decision_date=decision_date, verify_url=verify_url,
                 qr_file=qr_file, recipient_anchors=recipient_anchors, anchors_of=anchors_of,
-                is_verifiable=is_verifiable, has_public_comment=has_public_comment, unit_history=unit_history,
+                is_verifiable=is_verifiable, has_qr=has_qr, has_public_comment=has_public_comment, unit_history=unit_history,
                 file_link=file_link, ANNULLED_TAG=ANNULLED_TAG, COMMENTS_URL=COMMENTS_URL, VERIFY_URL=VERIFY_URL)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bangvang.records.dataset import Record
 from bangvang.records import schema as s
+from bangvang.records.dataset import Record
 from bangvang.urls import SECTION, record_url
 from bangvang.website.index import Index, conferred
 from bangvang.website.pages import Page, PageBuilder

@@ -20,13 +20,24 @@ from pathlib import Path
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import Record
-from bangvang.text import format_date, sort_key
+from bangvang.text import format_date
 from bangvang.urls import record_url, year_url
 from bangvang.website.breadcrumbs import Crumb
 from bangvang.website.index import Index, award_status, award_tally
 from bangvang.website.pages import Page, PageBuilder
-from bangvang.website.provenance import (VERIFY_URL, annulment_document, anchors_of, decision_document,
-                                         is_verifiable, qr_file, verify_page_url, verify_url)
+from bangvang.website.provenance import (
+    QR_RECENT_YEARS,
+    VERIFY_URL,
+    anchors_of,
+    annulment_document,
+    decision_document,
+    has_qr,
+    is_verifiable,
+    qr_file,
+    qr_years,
+    verify_page_url,
+    verify_url,
+)
 
 log = logging.getLogger("mkdocs.hooks.bangvang.verification")
 
@@ -51,7 +62,7 @@ class RecipientLine:
     unit_url: str | None
     kind_label: str | None  # for a written name that is a collective or a household
     reason: str | None
-    qr: str  # site-relative path of its QR code
+    qr: str | None  # site-relative path of its QR code (None: no code for this year)
     verify: str  # site-relative address of its proof line
 
 
@@ -71,7 +82,7 @@ class AwardEntry:
     unnamed: str | None  # "28 cá nhân chưa có danh sách tên"
     recipients: list[RecipientLine]
     verify: str
-    qr: str
+    qr: str | None
     year_url: str
 
 
@@ -94,6 +105,7 @@ def tally_text(tally: dict[str, int]) -> str:
 def recipient_lines(index: Index, award: Record) -> list[RecipientLine]:
     data = index.dataset
     lines = []
+    coded = has_qr(index, award)
     for recipient, anchor in zip(award.get("recipients") or [], anchors_of(award)):
         name, url, position, unit_name, unit_url, kind_label = "", None, None, None, None, None
         if recipient.get("person"):
@@ -113,7 +125,8 @@ def recipient_lines(index: Index, award: Record) -> list[RecipientLine]:
         if unit is not None:
             unit_name, unit_url = unit["name"], record_url("units", unit.id)
         lines.append(RecipientLine(anchor, name, url, position, unit_name, unit_url, kind_label,
-                                   recipient.get("reason"), qr_file(award, anchor), verify_url(award, anchor)))
+                                   recipient.get("reason"), qr_file(award, anchor) if coded else None,
+                                   verify_url(award, anchor)))
     return lines
 
 
@@ -135,7 +148,8 @@ def award_entry(index: Index, award: Record) -> AwardEntry:
         annulment_doc=annulment_doc, annulment_reason=annulment.get("reason") if annulment else None,
         tally_text=tally_text(tally),
         unnamed=(tally_text(missing) + " chưa có danh sách tên") if missing else None,
-        recipients=recipient_lines(index, award), verify=verify_url(award), qr=qr_file(award),
+        recipients=recipient_lines(index, award), verify=verify_url(award),
+        qr=qr_file(award) if has_qr(index, award) else None,
         year_url=year_url(award["year"]) + (f"#{award.id}" if status == "tang" else ""))
 
 
@@ -157,15 +171,15 @@ def verification_pages(builder: PageBuilder) -> list[Page]:
                 f"Cách kiểm tra một giấy khen, bằng khen của {builder.site.district}: quét mã QR hoặc tra tên, "
                 "đối chiếu quyết định và bản quét.", edit_path="data/awards/")
     pages = [builder.render("verify.html", home, years=years, counts=counts, acts=acts,
-                            site_url=builder.site.site_url)]
+                            site_url=builder.site.site_url, recent=QR_RECENT_YEARS)]
     for year in years:
         entries = [award_entry(index, a) for a in verifiable_awards(index, year)]
         page = Page(verify_page_url(year), f"Xác minh khen thưởng năm {year}",
                     f"Danh sách đối chiếu các khen thưởng năm {year} của {builder.site.district}: mỗi tập thể, "
                     "cá nhân một dòng, kèm quyết định và mã QR.", edit_path=f"data/awards/{year}/",
                     breadcrumbs=[Crumb("Trang chủ", ""), Crumb(home.title, VERIFY_URL), Crumb(f"Năm {year}", None)])
-        names = sorted({r.name for e in entries for r in e.recipients}, key=sort_key)
-        pages.append(builder.render("verify_year.html", page, year=year, entries=entries, names=len(names)))
+        pages.append(builder.render("verify_year.html", page, year=year, entries=entries,
+                                    coded=year in qr_years(index), recent=QR_RECENT_YEARS))
     return pages
 
 
@@ -194,7 +208,7 @@ def qr_svg(content: str) -> bytes:
 def qr_codes(index: Index) -> dict[str, str]:
     """Every QR code of the site: site-relative file → site-relative address it points at."""
     codes: dict[str, str] = {}
-    for year in index.years:
+    for year in sorted(qr_years(index)):
         for award in verifiable_awards(index, year):
             codes[qr_file(award)] = verify_url(award)
             for anchor in anchors_of(award):
@@ -221,10 +235,14 @@ def write_qr_codes(build, site_dir: Path) -> None:
     codes = qr_codes(build.index)
     if not codes:
         return
+    base = build.site.site_url or build.site_url
+    if not base:
+        log.warning("Mã QR: mkdocs.yml chưa có extra.district.site_url, nên mã QR chỉ chứa đường dẫn "
+                    "tương đối, không quét được từ giấy in; ghi địa chỉ trang vào site_url")
     cache = _cache_dir()
     made = 0
     for path, url in codes.items():
-        content = absolute(build.site.site_url or build.site_url, url)
+        content = absolute(base, url)
         cached = cache / f"{_cache_key(content)}.svg"
         if not cached.is_file():
             tmp = cached.with_suffix(f".{os.getpid()}.tmp")
