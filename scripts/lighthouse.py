@@ -91,6 +91,7 @@ def summary(report: dict) -> dict:
         missing[c] = [f"{r['id']} ({audits[r['id']]['score']})" for r in refs
                       if r.get("weight") and audits[r["id"]]["score"] is not None and audits[r["id"]]["score"] < 1]
     return {"scores": scores, "metrics": metrics, "missing": missing,
+            "cpu": report.get("environment", {}).get("benchmarkIndex"),
             "lighthouse": report.get("lighthouseVersion"), "browser": report.get("environment", {}).get("hostUserAgent", "")}
 
 
@@ -120,9 +121,13 @@ def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> 
         "",
         "Mục tiêu: hiệu năng ≥ 95, CLS 0; trợ năng, thực hành tốt và SEO 100.",
         "",
+        "Cột CPU: chỉ số tốc độ máy Lighthouse đo trước mỗi lần (benchmarkIndex; càng cao máy càng rảnh). "
+        "Máy dùng chung bận thì chỉ số thấp, các tác vụ chạy lâu hơn và điểm hiệu năng (TBT) giảm theo.",
+        "",
         "| Trang | Địa chỉ | " + " | ".join(LABELS[c] for c in CATEGORIES) + " | "
-        + " | ".join(label for _, label, _ in METRICS) + " |",
-        "| --- | --- | " + " | ".join("---:" for _ in CATEGORIES) + " | " + " | ".join("---:" for _ in METRICS) + " |",
+        + " | ".join(label for _, label, _ in METRICS) + " | CPU |",
+        "| --- | --- | " + " | ".join("---:" for _ in CATEGORIES) + " | " + " | ".join("---:" for _ in METRICS)
+        + " | ---: |",
     ]
     rows, notes = [], []
     for kind, (path, best, all_runs) in results.items():
@@ -131,6 +136,7 @@ def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> 
             value = best["metrics"].get(key)
             cells.append("–" if value is None else (_number(value, 3) if scale is None else
                                                    _number(value / scale, 0 if scale in (1, 1024) else 1)))
+        cells.append(_number(best["cpu"], 0) if best.get("cpu") else "–")
         rows.append("| " + " | ".join(cells) + " |")
         if runs > 1:
             perf = [r["scores"]["performance"] for r in all_runs]

@@ -26,9 +26,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from bangvang.build import SiteBuild
 from bangvang.publish.feed import write_feed
 from bangvang.publish.open_data_files import write_open_data
@@ -39,8 +36,9 @@ from bangvang.text import nfc
 from bangvang.website import pages as pages_module
 from bangvang.website.pages import SiteInfo
 from bangvang.website.safe_markdown import markdown_to_html, stub_heading
-
 from helpers import ROOT, VALID, write_data
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("BANGVANG_FUZZ_EXAMPLES", "30"))
 
@@ -131,6 +129,8 @@ NUMBER_SPELLINGS = ["010", "0x1F", "1:20", "0o17", "1_000", "0b101", "1e3", "1.0
 DATE_SPELLINGS = ["2021-01-15", "15/01/2021", "1/2/2021", "31/02/2021", "2021-13-01", "0001-01-01", "2101-01-01",
                   "1900-01-01", "2100-12-31", "'2021-01-15'", "15.01.2021", "2021", "١٥/٠١/٢٠٢١", "2021-1-5", "~",
                   "1:20", "yes"]
+VALID_NUMBERS = ["0", "1", "2021", "95.12", "-3.5", "1000000000000000", "3"]
+VALID_DATES = ["2021-01-15", "15/01/2021", "1/2/2021", "2021", "2100-12-31", "1900-01-01"]
 ESCAPES = ["\\0", "\\x01", "\\a", "\\e", "\\x85", "\\uFFFE", "\\u2028", "\\u2029", "\\u202e", "\\u2066", "\\u200b",
            "\\t", "\\n", "\\\\", '\\"', "\\uD800", "\\x7f", "\\r", "\\N", "\\_", "\\L", "\\P", "\\u00e9", "\\/"]
 WEIRD = ["\u202e", "\u2066", "\u200b", "\u200d", "\u00ad", "\u3164", "\u2800", "\u0301", "\u00a0", "\u2028", "\x85",
@@ -144,7 +144,11 @@ free_text = st.lists(text_piece, max_size=6).map("".join)
 @st.composite
 def scalar(draw, kind: str = "text"):
     """A value as it might be written in a record file, in any YAML spelling."""
-    style = draw(st.sampled_from(["plain", "single", "double", "escaped", "spelling"]))
+    style = draw(st.sampled_from(["plain", "single", "double", "escaped", "spelling", "valid", "valid"]))
+    if style == "valid":
+        return draw(st.sampled_from(VALID_NUMBERS if kind == "number" else VALID_DATES if kind == "date" else
+                                    ["Xã A", "'Nguyễn Văn A'", '"Trường <THCS> & \\"A\\""', "2021", "'=1+1'",
+                                     "Hội nghị 😀", "'a: b'"]))
     if style == "spelling":
         return draw(st.sampled_from(NUMBER_SPELLINGS if kind == "number" else
                                     DATE_SPELLINGS if kind == "date" else NUMBER_SPELLINGS + DATE_SPELLINGS))
@@ -162,7 +166,7 @@ def scalar(draw, kind: str = "text"):
 MARKDOWN_TOKENS = ["`", "``", "```", "````", "[", "]", "(", ")", "![", "*", "**", "_", "__", "<", ">", "&", "&amp;",
                    "&#0;", "\\", "#", "###", "- ", "* ", "1. ", "> ", "    ", "\t", "\n", "\n\n", "|", "| - |", "  \n",
                    "a", "chữ ", "https://x.org", "<https://x.org>", "{", "}", ":", "[a](https://x.org)",
-                   "[a]: https://x.org\n", "---\n", "===\n", "<b>", "<script>", "\u202e", "\u00a0", "😀"]
+                   "[a]: https://x.org\n", "---\n", "===\n", "<b>", "<script>", "\u00a0", "😀"]
 markdown_text = st.lists(st.one_of(st.sampled_from(MARKDOWN_TOKENS), st.text(max_size=8)), max_size=60).map("".join)
 # Short runs of one token: the shapes that used to be slow (backticks, brackets, nesting…).
 markdown_runs = st.tuples(st.sampled_from(MARKDOWN_TOKENS), st.integers(1, 40), markdown_text).map(
@@ -213,31 +217,61 @@ def test_markdown_work_grows_linearly_with_the_number_of_paragraphs(text):
 # Records
 # ---------------------------------------------------------------------------------------------
 
+# Record files with slots; each slot has a valid value, and an example respells one to three of them
+# (a value that breaks the whole set at once would hide what the others do).
+TEMPLATES = {
+    "units/xa-a.yml": ("name: {name}\nkind: xa\nparent: huyen-a\naliases: [{alias}]\nsummary: {summary}\n",
+                       {"name": ("text", "Xã A"), "alias": ("text", "A"), "summary": ("markdown 2", "Xã **tốt**.")}),
+    "campaigns/day-tot-hoc-tot.yml": (
+        "title: {title}\nkind: chuyen_de\nfield: giao-duc\nsince: {since}\nuntil: {until}\nbasis: [chi-thi-34-ct-tw]\n"
+        "summary: {summary}\nresults:\n  - year: {year}\n    text: {text}\n    figures:\n      - label: {label}\n"
+        "        value: {value}\n        value_max: {value_max}\n        unit: {unit}\n",
+        {"title": ("text", "Dạy tốt"), "since": ("date", "2021"), "until": ("number", "2025"),
+         "summary": ("text", "Phong trào."), "year": ("number", "2021"), "text": ("markdown 6", "Kết quả."),
+         "label": ("text", "Tốt nghiệp"), "value": ("number", "99.89"), "value_max": ("number", "100"),
+         "unit": ("text", "'%'")}),
+    "awards/2021/giay-khen-truong-a.yml": (
+        "year: {year}\naward: giay-khen-huyen\ndecision: {{number: {number}, date: {date}}}\nreason: {reason}\n"
+        "recipients:\n  - unit: truong-a\n  - name: {name}\n    position: {position}\ncount:\n  tap_the: {count}\n",
+        {"year": ("number", "2021"), "number": ("text", "12/QĐ-UBND"), "date": ("date", "15/01/2021"),
+         "reason": ("text", "Thành tích"), "name": ("text", "Trần Thị B"), "position": ("text", "Giáo viên"),
+         "count": ("number", "3")}),
+    "documents/chi-thi-34-ct-tw.yml": (
+        "number: {number}\nkind: Chỉ thị\nissuer: {issuer}\ndate: {date}\nurl: {url}\n",
+        {"number": ("text", "34-CT/TW"), "issuer": ("text", "Bộ Chính trị"), "date": ("date", "2014-04-07"),
+         "url": ("url", "https://example.org/a")}),
+    "reports/2021.yml": (
+        "year: 2021\ntitle: {title}\nissuer: {issuer}\nsections:\n  - heading: {heading}\n    text: {empty}\n"
+        "  - heading: H\n    level: {level}\n    text: {text}\n",
+        {"title": ("text", "Báo cáo"), "issuer": ("text", "UBND"), "heading": ("text", "Mở đầu"),
+         "empty": ("empty", "''"), "level": ("number", "2"), "text": ("markdown 6", "Năm 2021.")}),
+}
+SLOTS = [(rel, slot) for rel, (_, slots) in TEMPLATES.items() for slot in slots]
+URLS = ["https://a.vn/x", "https://u:p@a.vn/", "https://token@a.vn/", "http://a.vn:99999/", "http://a.vn:x/",
+        "ftp://a.vn", "https://a.vn:8443/x", "http://[::1]/", "http://[bad/", "https://"]
+
+
 @st.composite
 def records(draw):
-    """The minimal valid set with a few fields of a few records spelled in hostile ways."""
-    s = functools.partial(scalar)
-    unit = (f"name: {draw(s())}\nkind: xa\nparent: huyen-a\naliases: [{draw(s())}]\n"
-            f"summary: {_literal_block(draw(any_markdown), 2) if draw(st.booleans()) else draw(s())}\n")
-    campaign = (f"title: {draw(s())}\nkind: chuyen_de\nfield: giao-duc\nsince: {draw(s('date'))}\n"
-                f"until: {draw(s('number'))}\nbasis: [chi-thi-34-ct-tw]\nsummary: {draw(s())}\nresults:\n"
-                f"  - year: {draw(s('number'))}\n    text: {_literal_block(draw(any_markdown), 6)}\n"
-                f"    figures:\n      - label: {draw(s())}\n        value: {draw(s('number'))}\n"
-                f"        value_max: {draw(s('number'))}\n        unit: {draw(s())}\n")
-    award = (f"year: {draw(s('number'))}\naward: giay-khen-huyen\ndecision: {{number: {draw(s())}, "
-             f"date: {draw(s('date'))}}}\nreason: {draw(s())}\nrecipients:\n  - unit: truong-a\n"
-             f"  - name: {draw(s())}\n    position: {draw(s())}\ncount:\n  tap_the: {draw(s('number'))}\n")
-    document = (f"number: {draw(s())}\nkind: Chỉ thị\nissuer: {draw(s())}\ndate: {draw(s('date'))}\n"
-                f"url: {draw(st.sampled_from(['https://a.vn/x', 'https://u:p@a.vn/', 'http://a.vn:99999/', 'ftp://a', 'https://a.vn:8443/x', draw(s())]))}\n")
-    report = (f"year: 2021\ntitle: {draw(s())}\nissuer: {draw(s())}\nsections:\n  - heading: {draw(s())}\n"
-              f"    text: {draw(st.sampled_from(['', chr(39) * 2, '~']))}\n  - heading: H\n"
-              f"    level: {draw(s('number'))}\n    text: {_literal_block(draw(any_markdown), 6)}\n")
-    chosen = draw(st.lists(st.sampled_from(["unit", "campaign", "award", "document", "report"]), min_size=1,
-                           max_size=3, unique=True))
-    files = {"unit": ("units/xa-a.yml", unit), "campaign": ("campaigns/day-tot-hoc-tot.yml", campaign),
-             "award": ("awards/2021/giay-khen-truong-a.yml", award),
-             "document": ("documents/chi-thi-34-ct-tw.yml", document), "report": ("reports/2021.yml", report)}
-    return dict(files[c] for c in chosen)
+    """The minimal valid set with one to three values respelled, in any YAML spelling."""
+    chosen = draw(st.lists(st.sampled_from(SLOTS), min_size=1, max_size=3, unique=True))
+    changes = {}
+    for rel in {rel for rel, _ in chosen}:
+        template, slots = TEMPLATES[rel]
+        values = {}
+        for slot, (kind, default) in slots.items():
+            if (rel, slot) not in chosen:
+                values[slot] = default
+            elif kind.startswith("markdown"):
+                values[slot] = _literal_block(draw(any_markdown), int(kind.split()[1]))
+            elif kind == "url":
+                values[slot] = draw(st.one_of(st.sampled_from(URLS), scalar()))
+            elif kind == "empty":
+                values[slot] = draw(st.sampled_from(["''", '""', "~", "' '", "", "x"]))
+            else:
+                values[slot] = draw(scalar(kind))
+        changes[rel] = template.format(**values)
+    return changes
 
 
 @budget(3)

@@ -13,12 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from bangvang import build as build_module
 from bangvang.build import SiteLock, SiteLockProblem, preview_stub_dir
-
 from helpers import UNIT_XA, make_project, write_data
-
 
 # ---------------------------------------------------------------------------------------------
 # The lock

@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bangvang.build import SiteBuild
 from bangvang.publish.open_data_files import FORMULA_STARTS, _cell, write_open_data
 from bangvang.text import nfc, parse_date
 from bangvang.website.pages import SiteInfo
-
 from helpers import DOCUMENT, ROOT, assert_refused, errors_for, make_project, where, write_data
 
 DOCUMENT_FILE = "documents/chi-thi-34-ct-tw.yml"

@@ -30,7 +30,9 @@
     return data.split(/\s+/).indexOf(value) !== -1;
   }
 
-  function number(n) { return n.toLocaleString("vi-VN"); }
+  // 1.356: grouping by dots, as the site writes numbers (toLocaleString's first call loads the
+  // locale's data: about 20 ms of a phone's main thread at load).
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
 
   function apply() {
     var shown = 0;
@@ -140,14 +142,15 @@
   }
 
   var timer = 0;
-  function later() { clearTimeout(timer); timer = setTimeout(regions, 150); }
+  function later(wait) { clearTimeout(timer); timer = setTimeout(regions, wait); }
   roles();
-  regions();
-  // Material wraps plain tables in its scroll box when the document is ready.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { regions(); });
-  document.addEventListener("DOMContentLoaded", regions);
-  window.addEventListener("load", regions);
-  window.addEventListener("resize", later);
+  // Measured once the page has been laid out and painted (Material wraps plain tables in its
+  // scroll box when the document is ready), so the reading costs no extra layout; again on resize.
+  function afterPaint() { requestAnimationFrame(function () { later(0); }); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", afterPaint);
+  else afterPaint();
+  window.addEventListener("load", function () { later(0); });
+  window.addEventListener("resize", function () { later(150); });
 })();
 
 /* Progressive filter of a year's awards (/khen-thuong/<year>/) by level, campaign and commune.

@@ -20,8 +20,8 @@
   var BUNDLES = { reader: "pagefind/", guide: "pagefind-huong-dan/" };
   var GUIDE = "guide";        // the kind whose records are in the guide's bundle
   var SHOWN = 10;             // results shown
-  var LOADED = 12;            // results of the word search loaded (a small fragment each) to order
-  var PHRASE_LOADED = 6;      // … and of the phrase search
+  var LOADED = 10;            // results of the word search loaded (a small fragment each) to order
+  var PHRASE_LOADED = 5;      // … and of the phrase search
   var DEBOUNCE = 70;          // ms after the last keystroke
   var EXCERPT_WORDS = 24;     // words in an excerpt
   var BEFORE_MATCH = 7;       // of which before the first matched word
@@ -31,6 +31,8 @@
   // Where a search that found nothing sends the reader.
   var LISTS = [["tap-the/", "Tập thể"], ["ca-nhan/", "Cá nhân"], ["khen-thuong/", "Khen thưởng theo năm"]];
   var WORD = /^[\p{L}\p{N}]+$/u;
+  // Small words readers leave out of names ("Giấy khen [của] Chủ tịch", "Cờ thi đua [của] Chính phủ").
+  var SMALL = { cua: 1 };
 
   // -- Vietnamese folding: same as text.fold (đ → d, marks dropped, NFD/NFC and case ignored) --
   function fold(text) {
@@ -128,13 +130,19 @@
     var self = this;
     return this.terms.every(function (t, n) { return ws.some(function (w) { return self.hit(w, n); }); });
   };
-  // Where the query's words stand together, in order: index of the first, or -1.
+  // Where the query's words stand together, in order: index of the first, or -1. A small word
+  // the reader left out ("của": "giấy khen chủ tịch" for "Giấy khen của Chủ tịch") does not
+  // keep them apart.
   Matcher.prototype.phraseAt = function (ws) {
     var k = this.terms.length;
     for (var i = 0; i + k <= ws.length; i++) {
-      var ok = true;
-      for (var j = 0; j < k && ok; j++) ok = this.hit(ws[i + j], j);
-      if (ok) return i;
+      var j = 0, w = i;
+      while (j < k && w < ws.length) {
+        if (this.hit(ws[w], j)) { j++; w++; }
+        else if (j > 0 && j < k && SMALL[ws[w].key] && SMALL[this.terms[j]] === undefined) w++;
+        else break;
+      }
+      if (j === k) return i;
     }
     return -1;
   };
@@ -144,8 +152,11 @@
     var self = this;
     return ws.length ? ws.filter(function (w) { return self.any(w); }).length / ws.length : 0;
   };
+  // A name as typed, small words the reader may leave out aside.
   function sameWords(ws, terms) {
-    return ws.length === terms.length && ws.every(function (w, i) { return w.key === terms[i]; });
+    var a = ws.map(function (w) { return w.key; }).filter(function (k) { return !SMALL[k]; });
+    var b = terms.filter(function (k) { return !SMALL[k]; });
+    return a.length === b.length && a.every(function (k, i) { return k === b[i]; });
   }
   // Every word of the query as typed (marks and all) among the record's words.
   function typedExactly(parts, q) {
@@ -181,14 +192,14 @@
     var headWords = [].concat.apply([], heads.map(function (p) { return p.words; }));
     var m = new Matcher(q.terms, headWords.concat(body.words));
     if (!m.found) return null;
-    // Named exactly as typed; the words together in the title (or another name); all in the
-    // title; together in the text; scattered. Within each, records holding every query word whole
-    // come before those holding the last one only as the start of a longer word.
+    // Named exactly as typed; the words together in the title (or another name); together in
+    // the text; all in the title (or in one name); scattered. Within each, records holding every
+    // query word whole come before those holding the last one only as the start of a longer word.
     var namedPart = parts.filter(function (n) { return sameWords(n.words, q.terms); })[0];
     var tier = names.some(function (n) { return sameWords(n.words, q.terms); }) ? 0
       : heads.some(function (p) { return m.phraseAt(p.words) >= 0; }) ? 1
-      : m.holdsAll(headWords) ? 2
-      : m.phraseAt(body.words) >= 0 ? 3 : 4;
+      : m.phraseAt(body.words) >= 0 ? 2
+      : heads.some(function (p) { return m.holdsAll(p.words); }) ? 3 : 4;
     var marking = m.marking();
     // Where the passage shown is taken from; inside a part, the result opens at the part's
     // anchor and, when the part's name matched, is titled by it (a recipient's name).

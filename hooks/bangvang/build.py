@@ -174,11 +174,12 @@ def preview_stub_dir(root: Path) -> Path:
     wanted = Path(tempfile.gettempdir()) / f"bangvang-preview-{uid if uid is not None else 'u'}-{key}"
     try:
         os.mkdir(wanted, 0o700)
+        made = True
     except FileExistsError:
-        pass
+        made = True  # ours from an earlier preview, or not: checked below
     except OSError:
-        wanted = None
-    if wanted is not None and _private_folder(wanted, uid):
+        made = False
+    if made and _private_folder(wanted, uid):
         return wanted
     fresh = Path(tempfile.mkdtemp(prefix=f"bangvang-preview-{key}-"))
     _fresh_stub_dirs[key] = fresh

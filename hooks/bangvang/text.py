@@ -110,7 +110,7 @@ def _syllable_key(syllable: str) -> tuple:
                 letters[-1] = _LETTER_RANK[composed]
         elif ch in _LETTER_RANK:
             letters.append(_LETTER_RANK[ch])
-        elif ch.isdigit():
+        elif ch.isdecimal():  # (not isdigit: "²" is a digit that int() refuses)
             letters.append(-10 + int(ch))  # digits before letters
         elif ch.isalnum():
             letters.append(100 + ord(ch))

@@ -4,7 +4,8 @@ The site serves the editor itself: no CDN. The npm bundle would still reach othe
 time, so the copy changes a few strings, each checked to occur as often as expected (a new
 version that moves them fails here rather than silently calling out):
 - its fonts (cdn.jsdelivr.net) come from sveltia/fonts/, copied from the package's npm/assets/;
-- its UI translations (unpkg.com) come from sveltia/locales/ (Vietnamese only);
+- its UI translations (unpkg.com) come from sveltia/locales/ (Vietnamese only, with the few strings
+  it lacks added: VI_ADDITIONS);
 - its hourly "new version?" check (unpkg.com) reads sveltia/version.json, the pinned version;
 - GitHub's status page (githubstatus.com) is not polled, and avatars (avatars.githubusercontent.com)
   are not shown;
@@ -24,6 +25,37 @@ VENDOR_DIR = Path("docs") / "quan-tri" / "sveltia"  # under the project root; th
 PAGE_PREFIX = "sveltia/"  # the vendored folder as the admin page (/quan-tri/) sees it
 LOCALES = ("vi",)  # UI languages shipped (en-US is inside the bundle)
 LICENSES = ("LICENSE.txt",)
+# Strings of the editor's English that its Vietnamese file lacks (in 0.221.1), for what staff meet
+# here: signing in, list items, photos, a save that meets someone else's change. Added to
+# locales/vi.json; a key the package comes to translate itself keeps its own words.
+VI_ADDITIONS = {
+    "sign_in_using_access_token_workflow_note":
+        "Vì mỗi thay đổi được gửi thành một đề nghị thay đổi (pull request), mã này cũng phải có quyền đọc/ghi "
+        "đề nghị thay đổi (Pull requests).",
+    "select_item": "Chọn {$name}",
+    "list_item_options": "Tùy chọn của mục",
+    "replace_file": "Thay tệp",
+    "replace_image": "Thay ảnh",
+    "remove_file": "Gỡ tệp",
+    "remove_image": "Gỡ ảnh",
+    "show_errors": "Xem lỗi",
+    "file_unavailable": "Không có tệp",
+    "file_unavailable_description": "Không tải được tệp này. Có thể tệp đã bị chuyển hoặc xóa.",
+    "entry_sidebar.slug.title": "Tên tệp",
+    "entry_sidebar.slug.generated_on_save": "Tên tệp được tạo từ nội dung khi lưu.",
+    "entry_sidebar.slug.unavailable": "Bản ghi này không có tên tệp.",
+    "save_conflict.title": "Người khác đã sửa bản ghi này",
+    "save_conflict.modified_by": "{$name} đã sửa bản ghi này lúc {$date}, sau khi bạn mở nó.",
+    "save_conflict.modified": "Bản ghi đã được sửa trong kho mã sau khi bạn mở nó.",
+    "save_conflict.deleted": "Bản ghi đã bị xóa khỏi kho mã sau khi bạn mở nó.",
+    "save_conflict.overwrite_warning": "Nếu lưu bây giờ, thay đổi của họ sẽ mất.",
+    "save_conflict.recreate_warning": "Nếu lưu bây giờ, bản ghi sẽ được tạo lại.",
+    "save_conflict.save_anyway": "Vẫn lưu",
+    "save_conflict.branch_moved": "Kho mã vừa được người khác cập nhật trong lúc lưu. Vui lòng thử lại.",
+    "remote_change.reload_entry": "Tải lại bản ghi",
+    "remote_change.confirm_reloading_entry": "Tải lại bản ghi? Những thay đổi chưa lưu sẽ mất.",
+    "relation_field.save_together_hint": "{$name} mới sẽ được lưu cùng bản ghi đang sửa.",
+}
 
 
 class VendorError(RuntimeError):
@@ -108,7 +140,15 @@ def render_files(pkg: Path) -> dict[str, bytes]:
         text = chunk.read_text(encoding="utf-8")
         files[f"chunks/{chunk.name}"] = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text).encode("utf-8")
     for locale in LOCALES:
-        files[f"locales/{locale}.json"] = (pkg / "locales" / f"{locale}.json").read_bytes()
+        strings = json.loads((pkg / "locales" / f"{locale}.json").read_text(encoding="utf-8"))
+        if locale == "vi":
+            for key, text in VI_ADDITIONS.items():
+                *parents, last = key.split(".")
+                node = strings
+                for part in parents:
+                    node = node.setdefault(part, {})
+                node.setdefault(last, text)
+        files[f"locales/{locale}.json"] = (json.dumps(strings, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["version.json"] = (json.dumps({"version": version}) + "\n").encode("utf-8")
     for name in LICENSES:
         files[name] = (pkg / name).read_bytes()

@@ -34,6 +34,7 @@ PHOTO_TYPES = "image/jpeg,image/png,image/webp"  # what records/images.py accept
 DATE_FORMAT = "YYYY-MM-DD"  # Day.js tokens: the contract's own date form, written unquoted
 YEAR_RANGE = (1900, 2100)
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "bulleted-list", "numbered-list", "quote"]
+RICH_TEXT_HINT = "Chữ có thể in đậm, in nghiêng, có liên kết và danh sách."
 
 # The list shows the kinds staff add most often first.
 FIRST_KINDS = ("awards", "models", "campaigns", "units", "people", "documents", "reports")
@@ -47,12 +48,12 @@ SLUGS = {
 }
 IDENTIFIERS = {"units": "name", "people": "name", "documents": "number", "campaigns": "title",
                "models": "title", "awards": "name_as_written", "reports": "title"}
+# (a number in a summary would be shown with a thousands dot, "2.021": years are groups instead)
 SUMMARIES = {
     "documents": "{{kind}} {{number}}",
-    "models": "{{year}} · {{title}}",
-    "awards": "{{year}} · {{award}}{{name_as_written | ternary(' · ', '')}}{{name_as_written}}",
-    "reports": "{{year}} · {{title}}",
+    "awards": "{{award}}{{name_as_written | ternary(' · ', '')}}{{name_as_written}}",
 }
+BY_YEAR = {"awards", "models"}  # listed in groups by year, the latest first
 DISPLAY = {  # relation pickers: (display_fields, search_fields); plain fields only (a list wildcard
     # in search_fields breaks Sveltia's form)
     "units": (["{{name}}"], ["name"]),
@@ -210,6 +211,7 @@ CMS_HINTS = {
                                  "(kèm Chức vụ và Tập thể hoặc Tên đơn vị).",
     (id(s.AWARD), "count"): "Khi văn bản chỉ nêu số lượng (tập thể, cá nhân, hộ gia đình), không nêu tên.",
     (id(s.AWARD), "source"): "Báo cáo tổng kết nêu khen thưởng này.",
+    (id(s.RECIPIENT), "unit"): "Tập thể được khen; hoặc, kèm Họ và tên, đơn vị công tác của người đó.",
     (id(s.RECIPIENT), "position"): "Chức vụ (kèm Họ và tên).",
     (id(s.IMAGE), "src"): f"Chọn ảnh đã có hoặc tải ảnh lên: JPEG, PNG hoặc WebP, tối đa {MAX_BYTES // 2**20} MB, "
                           "không ghi vị trí GPS; ảnh được lưu trong docs/images/.",
@@ -226,9 +228,13 @@ def _hint(spec: s.Field, shape: s.Shape) -> str:
     (a picker needs no "mã một tập thể trong data/units/"); required fields carry Sveltia's mark."""
     if (id(shape), spec.key) in CMS_HINTS:
         return CMS_HINTS[(id(shape), spec.key)]
+    if isinstance(spec.type, s.Text) and spec.type.markdown:  # a rich-text box: no word of Markdown
+        text = re.sub(r"^Markdown[.;]\s*|\s*\(Markdown\)", "", spec.description.strip())
+        return (text[:1].upper() + text[1:]) or RICH_TEXT_HINT
     if isinstance(spec.type, _PLAIN_HINT):
         inner = spec.type.item if isinstance(spec.type, s.ListOf) else spec.type
-        return _picked(spec.description) if isinstance(inner, s.Ref) else spec.description.strip()
+        hint = _picked(spec.description) if isinstance(inner, s.Ref) else spec.description.strip()
+        return "" if hint.rstrip(".").casefold() == spec.title.casefold() else hint  # no "Cá nhân." under "Cá nhân"
     return field_description(spec).removeprefix("Bắt buộc.").strip()
 
 
@@ -295,7 +301,10 @@ def _collection(folder: str, vocab: tuple[tuple[str, str], ...]) -> dict:
     }
     if kind.by_year:
         out["path"] = "{{fields.year}}/{{slug}}"  # NOT {{year}}: that is the day of saving
-        out["view_groups"] = [{"label": "Năm", "field": "year"}]
+    if folder in BY_YEAR:
+        out["sortable_fields"] = {"fields": ["year", IDENTIFIERS[folder]],
+                                  "default": {"field": "year", "direction": "descending"}}
+        out["view_groups"] = {"groups": [{"name": "nam", "label": "Năm", "field": "year"}], "default": "nam"}
     if folder == "models":
         out["media_folder"] = f"/{MEDIA_FOLDER}/models"
         out["public_folder"] = "/images/models"

@@ -70,16 +70,14 @@ def statements(index: Index, site_url: str) -> list[dict]:
         entry: Record = index.dataset.vocab[award["award"]]
         when = _time(decision_date(index, award), award["year"])
         for recipient, anchor in zip(award.get("recipients") or [], anchors_of(award)):
-            statement = {
+            statement: dict = {
                 "subject": _subject(index, recipient, base),
                 "property": "P166",
                 "value": {"label": entry["name"], "local_id": f"vocab/{entry.id}"},
-                "qualifiers": {"P585": when},
+                "qualifiers": {"P585": when} | ({"P1027": {"label": award["issuer"]}} if award.get("issuer") else {}),
                 "references": [{"P854": _absolute(base, verify_url(award, anchor))}],
                 "award_record": f"awards/{award.id}",
             }
-            if award.get("issuer"):
-                statement["qualifiers"]["P1027"] = {"label": award["issuer"]}
             out.append(statement)
     return out
 

@@ -85,6 +85,11 @@ def refused_in_value(text: str) -> str | None:
     return problem_with(match.group()) + " (trong chuỗi có mã thoát '\\')"
 
 
+def cleaned(text: str) -> str:
+    """The text with each refused character replaced by U+FFFD (a message may then quote it)."""
+    return _REFUSED_IN_VALUE.sub("\ufffd", text)
+
+
 def is_visible(char: str) -> bool:
     return not (char.isspace() or char in _BLANK_LETTERS
                 or unicodedata.category(char) in _INVISIBLE_CATEGORIES)

@@ -34,21 +34,24 @@ def load_dataset(data_dir: FsPath, log: ErrorLog) -> DataSet:
     dataset = DataSet()
     for kind in s.KINDS:
         dataset.kind(kind)
+    if data_dir.is_symlink():
+        log.add("data/", 1, 1, "thư mục data/ là một liên kết (symlink); hãy đặt dữ liệu thật trong kho")
+        return dataset
     vocab_file = data_dir / s.VOCAB_PATH
     if vocab_file.is_file() and not _linked(data_dir, vocab_file):
         _load_vocab(vocab_file, _display(data_dir, vocab_file), dataset, log)
     elif not vocab_file.is_symlink():
         log.add(f"data/{s.VOCAB_PATH}", 1, 1, "thiếu tệp danh mục danh hiệu, hình thức khen thưởng")
-    for file, kind in _record_files(data_dir, log):
+    for file, record_kind in _record_files(data_dir, log):
         shown = _display(data_dir, file)
-        record = _load_record(file, shown, kind, log)
+        record = _load_record(file, shown, record_kind, log)
         if record is None:
             continue
-        existing = dataset.kind(kind.folder).get(record.id)
+        existing = dataset.kind(record_kind.folder).get(record.id)
         if existing is not None:
-            log.add(shown, 1, 1, f"mã '{record.id}' đã dùng cho {existing.path}; mỗi {kind.label} một mã riêng")
+            log.add(shown, 1, 1, f"mã '{record.id}' đã dùng cho {existing.path}; mỗi {record_kind.label} một mã riêng")
             continue
-        dataset.kind(kind.folder)[record.id] = record
+        dataset.kind(record_kind.folder)[record.id] = record
     return dataset
 
 

@@ -116,7 +116,7 @@ def _check_award(award: Record, dataset: DataSet, err) -> None:
         part = award.get(key)
         if not isinstance(part, dict):
             continue
-        doc = dataset.get("documents", part.get("document")) if part.get("document") else None
+        doc = dataset.get("documents", str(part["document"])) if part.get("document") else None
         if doc is None:
             continue  # no document, or a missing one (reported by the reference check)
         if part.get("number") and doc.get("number") and not same_number(part["number"], doc["number"]):
@@ -147,7 +147,7 @@ def part_date(award: Record, key: str, dataset: DataSet) -> dt.date | None:
         return None
     if isinstance(part.get("date"), dt.date):
         return part["date"]
-    doc = dataset.get("documents", part.get("document")) if part.get("document") else None
+    doc = dataset.get("documents", str(part["document"])) if part.get("document") else None
     return doc.get("date") if doc is not None and isinstance(doc.get("date"), dt.date) else None
 
 

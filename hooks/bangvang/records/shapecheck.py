@@ -178,9 +178,9 @@ def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None
             fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; "
                            "xóa phần đó")
         if typ.markdown:
-            for problem in markdown_problems(text):
-                line, col = fc.located.text_pos(path, problem.offset)
-                fc.log.add(fc.file, line, col, f"'{label}': {problem.message}")
+            for too_much in markdown_problems(text):
+                line, col = fc.located.text_pos(path, too_much.offset)
+                fc.log.add(fc.file, line, col, f"'{label}': {too_much.message}")
         return text
     if isinstance(typ, s.Slug):
         text = _text_of(value, path, fc)

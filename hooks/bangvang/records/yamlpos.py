@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from bangvang.records.characters import refused_in_file, refused_in_value
+from bangvang.records.characters import cleaned, refused_in_file, refused_in_value
 from bangvang.text import nfc
 
 MAX_FILE_BYTES = 1_000_000  # a record is a few KB; anything this large is a mistake or an attack
@@ -303,9 +303,11 @@ def _scalar(loader, event, located: Located, path: Path):
         return None
     bad = refused_in_value(value)
     if bad:
+        # reported once here; the value goes on with U+FFFD in place of each refused character, so
+        # no later message prints one, and no other error (empty, unknown id) follows from it
         located.problems.append((path, bad))
-        located.raw[path] = ""  # a message must never print the character itself
-        return None
+        value = cleaned(value)
+        located.raw[path] = nfc(value)
     if event.style in ("'", '"'):
         located.quoted.add(path)
     elif event.style == "|":

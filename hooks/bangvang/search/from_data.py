@@ -19,6 +19,7 @@ from bangvang.search.records import SearchRecord, filter_values
 from bangvang.text import format_date, nfc
 from bangvang.urls import (award_anchor, award_form_anchor, recipient_anchors, record_url, report_section_anchor,
                            year_url)
+from bangvang.website import wording
 from bangvang.website.index import Index, award_status, award_tally, names_through_time
 
 # Where a recipient of each kind is listed by the search box.
@@ -171,16 +172,20 @@ class ReaderRecords:
         signer = report.get("signed_by") or {}
         title = nfc(report["title"])
         facets = filter_values(kind="report", year=report["year"])
-        headings = [sec["heading"] for sec in report.get("sections", []) if sec.get("level", 2) <= 2]
         records = [SearchRecord(url, title, "report",
                                 join(report.get("issuer"), report.get("number"),
                                      format_date(report["date"]) if report.get("date") else None,
                                      join(signer.get("name"), signer.get("position"), sep=", ") or None,
-                                     ", ".join(f["label"] for f in report.get("targets", [])) or None,
-                                     "Mục lục: " + ", ".join(headings) if headings else None),
+                                     ", ".join(f["label"] for f in report.get("targets", [])) or None),
                                 names=(title,), filters=facets)]
+        # Headings typed in capitals are shown in sentence case, as the report's page shows them
+        # (the same call as website/pages.py's report page).
+        known = wording.casing_of_words([sec.get("text") or "" for sec in report.get("sections", [])]
+                                        + [u["name"] for u in self.data.kind("units").values()]
+                                        + [c["title"] for c in self.data.kind("campaigns").values()])
         for n, section in enumerate(report.get("sections", []), start=1):
-            records.append(SearchRecord(f"{url}#{report_section_anchor(n)}", nfc(section["heading"]), "report",
+            heading = wording.sentence_case(section["heading"], known)
+            records.append(SearchRecord(f"{url}#{report_section_anchor(n)}", nfc(heading), "report",
                                         markdown_text(section.get("text")), context=title, filters=facets))
         return records
 
@@ -261,30 +266,25 @@ class ReaderRecords:
                                                   commune=self.recipient_communes([award])))
 
     def _with_recipients(self, text: str, award: Record) -> tuple[str, tuple, tuple[str, ...]]:
-        """The act's text followed by its recipients ("Name, position, unit; …"), the parts
-        (where each recipient starts in the text, how long its name is, its anchor) and the names
-        written in the award itself (people without a page: they are "exactly named" here)."""
+        """The act's text followed by the recipients named in the award itself ("Name, position,
+        unit; …": people and collectives without a page of their own; those with a page are found
+        there), the parts (where each starts in the text, how long its name is, the anchor of its
+        line) and their names (a query equal to one is "exactly named")."""
         recipients = award.get("recipients", [])
-        if not recipients:
+        if not any(r.get("name") for r in recipients):
             return text, (), ()
         anchors = recipient_anchors(award.id, recipients)
         pieces, parts, names = [], [], []
         pos = _utf16_len(text) + len(" · Người nhận: ") if text else len("Người nhận: ")
         for recipient, anchor in zip(recipients, anchors):
-            if recipient.get("person"):
-                person = self.data.get("people", recipient["person"])
-                name = person["name"] if person is not None else recipient["person"]
-                detail = person.get("position") if person is not None else None
-            elif recipient.get("name"):
-                name = recipient["name"]
-                detail = join(recipient.get("position"), self.unit_name(recipient.get("unit")) or recipient.get("unit_name"),
-                              recipient.get("reason"), sep=", ")
-                names.append(nfc(name))
-            else:
-                name, detail = self.unit_name(recipient.get("unit")) or recipient.get("unit", ""), None
-            piece = nfc(join(name, detail, sep=", "))
-            parts.append((pos, _utf16_len(nfc(name)), anchor))
+            if not recipient.get("name"):
+                continue
+            name = nfc(recipient["name"])
+            unit = self.unit_name(recipient.get("unit")) or recipient.get("unit_name")
+            piece = nfc(join(name, recipient.get("position"), unit, recipient.get("reason"), sep=", "))
+            parts.append((pos, _utf16_len(name), anchor))
             pieces.append(piece)
+            names.append(name)
             pos += _utf16_len(piece) + len("; ")
         listing = "Người nhận: " + "; ".join(pieces)
         return (f"{text} · {listing}" if text else listing), tuple(parts), tuple(dict.fromkeys(names))

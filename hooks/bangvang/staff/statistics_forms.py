@@ -99,7 +99,8 @@ def duration_row(campaign: Record) -> str | None:
     if isinstance(since, dt.date) and isinstance(until, dt.date):
         years = ((until - since).days + 1) / 365.25
     else:
-        years = _year_of(until) - _year_of(since) + 1
+        first, last = _year_of(since), _year_of(until)
+        years = (last - first + 1) if first is not None and last is not None else 0
     if years < 0.99:
         return "06"
     if years < 1.01:
@@ -181,7 +182,8 @@ class AwardCounter:
             for award in awards:
                 units = [r for r in award.get("recipients", []) if r.get("unit") and not r.get("name")]
                 unnamed += award_tally(award)["tap_the"] - len(units)
-                firms += sum(1 for r in units if (self.index.dataset.get("units", r["unit"]) or {}).get("kind") == "doanh_nghiep")
+                records = [self.index.dataset.get("units", r["unit"]) for r in units]
+                firms += sum(1 for u in records if u is not None and u.get("kind") == "doanh_nghiep")
             if unnamed:
                 return Cell(None, f"{unnamed} lượt tập thể chỉ có số lượng hoặc chưa có bản ghi tập thể "
                                   "(không biết có phải doanh nghiệp)")

@@ -54,10 +54,10 @@ class Provenance:
         self._documents: dict[tuple[str, str], Record | None] = {}
         for award in sorted(data.kind("awards").values(), key=lambda a: (-a["year"], index.rank(a))):
             for key, bucket in (("decision", "decided"), ("proposal", "proposed"), ("annulment", "annulled")):
-                doc = self._find(award, key)
-                self._documents[(award.id, key)] = doc
-                if doc is not None:
-                    getattr(self.uses[doc.id], bucket).append(award)
+                found = self._find(award, key)
+                self._documents[(award.id, key)] = found
+                if found is not None:
+                    getattr(self.uses[found.id], bucket).append(award)
         for unit in index.sorted_units():
             if unit.get("ended_by") in data.kind("documents"):
                 self.uses[unit["ended_by"]].ended.append(unit)
