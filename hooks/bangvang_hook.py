@@ -2,7 +2,10 @@
 
 on_config loads and checks data/ (an invalid data set stops the build before anything is
 written); on_files adds one generated page per record and section; on_page_content swaps in
-the page's pre-rendered body; on_post_build writes the exports.
+the page's pre-rendered body; on_post_build writes the exports. A build holds a lock beside its
+site folder from on_config to its end (two builds into one folder wait for each other), and
+on_files refuses any file of docs/ or the theme overrides that is a link (nothing from outside
+the repository is published).
 """
 from __future__ import annotations
 

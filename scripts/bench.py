@@ -251,36 +251,44 @@ def headings(toc_h2: int, toc_h3: int, html_h2: int, html_h3: int) -> list[str]:
     return out
 
 
-def plain_body(target_bytes: float, heads: list[str]) -> str:
-    """Markdown whose HTML is about target_bytes long: the headings spread over whole blocks, then
-    filler words."""
-    def compose(n_blocks: int, words: int) -> str:
-        blocks = [plain_block(i) for i in range(n_blocks)]
-        parts: list[str] = []
-        for j, head in enumerate(heads):  # heading j before block j * n / len(heads)
-            parts.append((j * n_blocks // max(1, len(heads)), head))
-        text, h = "", 0
-        for b, block in enumerate(blocks):
-            while h < len(parts) and parts[h][0] <= b:
-                text += parts[h][1]
-                h += 1
-            text += block
-        text += "".join(p[1] for p in parts[h:])
-        filler = (FILLER + " ") * (words // len(FILLER.split()) + 1)
-        return text + " ".join(filler.split()[:words]) + "\n"
+_BLOCK_BYTES: list[int] = []  # cumulative HTML bytes of plain_block(0..n-1)
 
-    def largest(fits, high: int) -> int:
-        low = 0  # fits(low) holds
-        while low < high:
-            mid = (low + high + 1) // 2
-            if fits(mid):
-                low = mid
-            else:
-                high = mid - 1
-        return low
-    n = largest(lambda k: _html_len(compose(k, 0)) <= target_bytes, int(target_bytes // 100) + 1)
-    words = largest(lambda k: _html_len(compose(n, k)) <= target_bytes, int(target_bytes // 4) + 1)
-    return compose(n, words)
+
+def _blocks_bytes(n: int) -> int:
+    while len(_BLOCK_BYTES) <= n:
+        i = len(_BLOCK_BYTES)
+        _BLOCK_BYTES.append((_BLOCK_BYTES[-1] if _BLOCK_BYTES else 0) + (_html_len(plain_block(i - 1)) + 1 if i else 0))
+    return _BLOCK_BYTES[n]
+
+
+def compose(n_blocks: int, words: int, heads: list[str]) -> str:
+    """n_blocks blocks with the headings spread over them (heading j before block j·n/len(heads)),
+    then a paragraph of `words` filler words."""
+    text, h = "", 0
+    for b in range(n_blocks):
+        while h < len(heads) and h * n_blocks // len(heads) <= b:
+            text += heads[h]
+            h += 1
+        text += plain_block(b)
+    text += "".join(heads[h:])
+    filler = (FILLER + " ") * (words // len(FILLER.split()) + 1)
+    return text + " ".join(filler.split()[:words]) + "\n"
+
+
+def plain_body(target_bytes: float, heads: list[str]) -> str:
+    """Markdown whose HTML is about target_bytes long: whole blocks with the headings among them,
+    then filler words. Sized by adding up the HTML of its parts (Markdown blocks are independent),
+    then corrected once on the whole."""
+    word_bytes = (_html_len(compose(0, 400, [])) - _html_len(compose(0, 200, []))) / 200
+    budget = target_bytes - sum(_html_len(h) + 1 for h in heads)
+    n = 0
+    while _blocks_bytes(n + 1) <= budget:
+        n += 1
+    words = max(0, int((budget - _blocks_bytes(n)) / word_bytes))
+    for _ in range(2):
+        missing = target_bytes - _html_len(compose(n, words, heads))
+        words = max(0, words + int(missing / word_bytes))
+    return compose(n, words, heads)
 
 
 def article_overhead(work: Path) -> int:

@@ -1,6 +1,7 @@
 """Retake the pictures of the guide page "Sửa trên trình duyệt" (docs/huong-dan/anh-chup/): the
 browser editor at /quan-tri/ in Debian's chromium, GitHub answered by a local fake. The logic is
 in scripts/devtools/cms_screenshots.py."""
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

@@ -4,6 +4,7 @@ After changing its version in package.json: `npm ci`, then `python scripts/vendo
 (`--check`: only compare). The logic and the list of changes to the bundle are in
 scripts/devtools/cms_vendor.py.
 """
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

@@ -2,6 +2,7 @@
 it loads cleanly and talks to nobody but the site and api.github.com; staff sign in with a token,
 add an award with two recipients and a model with a photo, and the files it commits (one pull
 request each) pass scripts/validate.py."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,12 +11,12 @@ from datetime import date
 
 import pytest
 import yaml
-
 from bangvang.text import slugify
 from devtools import cms_browser as cms
 from devtools import fake_github
 from helpers import make_project
 
+EXISTING = "bang-khen-tinh-giao-vien-gia-khanh"  # tests/fixtures/extra: a date written 15/03/2022
 # GraphQL fields Sveltia may ask the fake that it answers with null, as GitHub does for them.
 NULL_FIELDS = {"Commit.status"}
 
@@ -53,7 +54,9 @@ def test_the_editor_loads_in_vietnamese_with_no_error_and_no_other_host(editor, 
     assert ("GET", "/user", 200) in gh.log
 
 
-def test_an_award_and_a_model_made_in_the_editor_are_records_the_project_accepts(editor, site_url, tmp_path):
+def test_an_award_and_a_model_made_in_the_editor_are_records_the_project_accepts(
+    editor, site_url, tmp_path, fixture_project
+):
     page, gh, network, console = editor
     cms.sign_in(page, site_url)
 
@@ -64,7 +67,7 @@ def test_an_award_and_a_model_made_in_the_editor_are_records_the_project_accepts
     cms.fill(page, page, "Tên như trong văn bản", "Bằng khen của Chủ tịch UBND tỉnh")
     cms.switch_on(page, "Quyết định")
     cms.fill(page, page, "Số quyết định", "1034/QĐ-UBND")
-    cms.set_date(page, page, "Ngày quyết định", "2022-05-09")
+    cms.fill(page, page, "Ngày quyết định", "2022-05-09")
     recipients = cms.field(page, "Danh sách được khen")
     cms.add_item(page, "Danh sách được khen", "người nhận")
     cms.choose(page, recipients, "Tập thể", "Xã Gia Tân", 0)
@@ -89,37 +92,52 @@ def test_an_award_and_a_model_made_in_the_editor_are_records_the_project_accepts
     cms.fill(page, cms.field(page, "Ảnh"), "Mô tả ảnh", "Nhà màng trồng dưa lưới ở xã Gia Tân")
     cms.save(page)
 
-    # Two pull requests sent for review, each on its own branch, touching only its new files.
+    # An existing award whose proposal date is written 15/03/2022, edited: it keeps that date.
+    page.goto(f"{site_url}quan-tri/#/collections/awards/entries/2022/{EXISTING}")
+    page.get_by_role("button", name=cms.SAVE, exact=True).wait_for(timeout=cms.TIMEOUT)
+    page.mouse.move(640, 450)
+    cms.fill(page, page, "Cấp tặng", "Chủ tịch Ủy ban nhân dân tỉnh Hải Dương")
+    cms.save(page)
+
+    # Three pull requests sent for review, each on its own branch, touching only its own files.
     award_path = f"data/awards/2022/{slugify('Bằng khen của Chủ tịch UBND tỉnh')}.yml"
     model_path = f"data/models/{slugify('Mô hình nhà màng ở xã Gia Tân')}.yml"
     photo_path = "docs/images/models/nha-mang-gia-tan.png"
+    existing_path = f"data/awards/2022/{EXISTING}.yml"
     pulls = {pr.head: pr for pr in gh.repo.pulls.values()}
-    assert len(pulls) == 2
-    assert all(pr.state == "OPEN" and not pr.draft and pr.labels == ["sveltia-cms/pending_review"]
-               for pr in pulls.values())
-    changed = {path for pr in pulls.values() for path, status in pr.file_changes()}
-    assert changed == {award_path, model_path, photo_path}
-    assert all(status == "added" for pr in pulls.values() for _, status in pr.file_changes())
+    assert len(pulls) == 3
+    assert all(
+        pr.state == "OPEN" and not pr.draft and pr.labels == ["sveltia-cms/pending_review"] for pr in pulls.values()
+    )
+    changes = {path: status for pr in pulls.values() for path, status in pr.file_changes()}
+    assert changes == {award_path: "added", model_path: "added", photo_path: "added", existing_path: "modified"}
     files = {path: gh.repo.read(path, pr.head) for pr in pulls.values() for path, _ in pr.file_changes()}
 
     award = yaml.safe_load(files[award_path])
     assert list(award) == ["year", "award", "name_as_written", "decision", "recipients"]
     assert award["decision"] == {"number": "1034/QĐ-UBND", "date": date(2022, 5, 9)}  # unquoted YYYY-MM-DD
-    assert award["recipients"] == [{"unit": "xa-gia-tan"},
-                                   {"name": "Nguyễn Thị Hoa", "position": "Giáo viên",
-                                    "unit": "truong-thcs-le-thanh-nghi"}]
+    assert award["recipients"] == [
+        {"unit": "xa-gia-tan"},
+        {"name": "Nguyễn Thị Hoa", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"},
+    ]
     model = yaml.safe_load(files[model_path])
-    assert model["images"] == [{"src": "/images/models/nha-mang-gia-tan.png",
-                                "alt": "Nhà màng trồng dưa lưới ở xã Gia Tân"}]
+    assert model["images"] == [
+        {"src": "/images/models/nha-mang-gia-tan.png", "alt": "Nhà màng trồng dưa lưới ở xã Gia Tân"}
+    ]
     assert files[photo_path] == photo.read_bytes()
+    before = yaml.safe_load((fixture_project / existing_path).read_text(encoding="utf-8"))
+    after = yaml.safe_load(files[existing_path])
+    assert after["proposal"] == {"number": "45/TTr-UBND", "date": "15/03/2022"} == before["proposal"]
+    assert after == {**before, "issuer": "Chủ tịch Ủy ban nhân dân tỉnh Hải Dương"}
 
     # The project accepts them: the validator, as a pull request check runs it.
     project = make_project(tmp_path / "project", extra=True)
     for path, data in files.items():
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_bytes(data)
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
     assert _problems(console) == []

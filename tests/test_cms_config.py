@@ -1,5 +1,6 @@
 """The browser editor at /quan-tri/: its configuration follows schema.py, its page is the site's
 own, the editor is the pinned npm version, and what it writes is accepted (issue 15)."""
+
 from __future__ import annotations
 
 import json
@@ -9,12 +10,12 @@ import sys
 
 import pytest
 import yaml
-
 from bangvang.publish import cms_config as cms
+from bangvang.publish.json_schemas import DATE_PATTERN
 from bangvang.records import schema as s
 from bangvang.staff.scaffold import NAME_FIELDS
 from devtools import cms_vendor
-from helpers import ROOT, VOCAB, Doc, assert_refused, effective_config, errors_for, require_tool, where, MODEL
+from helpers import MODEL, ROOT, VOCAB, Doc, assert_refused, effective_config, errors_for, require_tool, where
 
 SVELTIA = ROOT / "node_modules" / "@sveltia" / "cms"
 SEED_VOCAB = [(e["id"], e["name"]) for e in yaml.safe_load(VOCAB.read_text(encoding="utf-8"))]
@@ -46,26 +47,26 @@ def _pairs(shape: s.Shape, fields: list[dict], path: str = ""):
 # The configuration follows schema.py
 # ---------------------------------------------------------------------------------------------
 
+
+def _extra_fields(shape: s.Shape, fields: list[dict], path: str = "") -> list[str]:
+    """Editor fields, at any depth, that the shape does not have (an unknown key is an error in a record)."""
+    extra = [f"{path}{f['name']}" for f in fields if f["name"] not in shape.keys]
+    for spec in shape.fields:
+        inner = spec.type.item if isinstance(spec.type, s.ListOf) else spec.type
+        sub = next((f for f in fields if f["name"] == spec.key), None)
+        if isinstance(inner, s.Shape) and sub is not None:
+            extra += _extra_fields(inner, sub["fields"], f"{path}{spec.key}.")
+    return extra
+
+
 def test_every_kind_and_every_field_of_schema_py_is_in_the_editor(config):
     """A kind or a field added to schema.py (at any depth) that the editor lacks fails here."""
     assert sorted(c["name"] for c in config["collections"]) == sorted(s.KINDS)
     missing, extra = [], []
     for folder, kind in s.KINDS.items():
-        collection = _collection(config, folder)
-        for spec, editor, path in _pairs(kind.shape, collection["fields"]):
-            if editor is None:
-                missing.append(f"{folder}: {path}")
-        # and nothing the records do not have (an unknown key is an error in a record)
-
-        def walk(shape, fields, path=""):
-            names = {f["name"] for f in fields}
-            extra.extend(f"{folder}: {path}{n}" for n in sorted(names - set(shape.keys)))
-            for spec in shape.fields:
-                inner = spec.type.item if isinstance(spec.type, s.ListOf) else spec.type
-                sub = next((f for f in fields if f["name"] == spec.key), None)
-                if isinstance(inner, s.Shape) and sub is not None:
-                    walk(inner, sub["fields"], f"{path}{spec.key}.")
-        walk(kind.shape, collection["fields"])
+        fields = _collection(config, folder)["fields"]
+        missing += [f"{folder}: {path}" for _, editor, path in _pairs(kind.shape, fields) if editor is None]
+        extra += [f"{folder}: {path}" for path in _extra_fields(kind.shape, fields)]
     assert missing == [], "fields of schema.py the editor lacks"
     assert extra == [], "editor fields schema.py does not have"
 
@@ -130,7 +131,9 @@ def test_dates_are_written_as_the_contract_writes_them(config):
         for spec, editor, path in _pairs(kind.shape, _collection(config, folder)["fields"]):
             if isinstance(spec.type, s.Date):
                 dates += 1
-                assert (editor["widget"], editor["type"], editor["format"]) == ("datetime", "date", "YYYY-MM-DD"), path
+                # a text box checked against both forms of the contract (a date picker would drop
+                # the 15/03/2022 of an existing record: tests/test_cms_browser.py)
+                assert (editor["widget"], editor["pattern"][0]) == ("string", DATE_PATTERN), path
             if isinstance(spec.type, s.Year):
                 assert (editor["widget"], editor["value_type"]) == ("number", "int"), path
     assert dates >= 8  # decision, proposal, annulment, comment period, documents, reports, units
@@ -174,8 +177,11 @@ def test_backend_is_the_district_repository_and_every_save_a_pull_request(config
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["auth_methods"] == ["token"]  # no OAuth server named
     assert all(c["publish"] is False for c in config["collections"])  # merged on GitHub after the checks
-    with_oauth = cms.cms_config(cms.CmsSettings.from_extra(
-        {"district": {"repo": "x/y", "cms_auth_url": "https://auth.example.org/"}, "branch": "trunk"}))
+    with_oauth = cms.cms_config(
+        cms.CmsSettings.from_extra(
+            {"district": {"repo": "x/y", "cms_auth_url": "https://auth.example.org/"}, "branch": "trunk"}
+        )
+    )
     assert with_oauth["backend"]["base_url"] == "https://auth.example.org"
     assert with_oauth["backend"]["auth_methods"] == ["oauth", "token"]
     assert (with_oauth["backend"]["repo"], with_oauth["backend"]["branch"]) == ("x/y", "trunk")
@@ -189,8 +195,10 @@ def test_the_file_parses_and_sveltia_accepts_it(config):
     require_tool((SVELTIA / "schema" / "sveltia-cms.json").is_file(), "@sveltia/cms (npm ci)")
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((SVELTIA / "schema" / "sveltia-cms.json").read_text(encoding="utf-8"))
-    problems = [f"{list(e.absolute_path)}: {e.message[:200]}"
-                for e in jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(text))]
+    problems = [
+        f"{list(e.absolute_path)}: {e.message[:200]}"
+        for e in jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(text))
+    ]
     assert problems == []
 
 
@@ -198,9 +206,12 @@ def test_the_file_parses_and_sveltia_accepts_it(config):
 # On the built site
 # ---------------------------------------------------------------------------------------------
 
+
 def test_the_build_writes_the_configuration_from_its_own_data(built_site, fixture_project):
-    vocab = [(e["id"], e["name"]) for e in
-             yaml.safe_load((fixture_project / "data" / "vocab" / "awards.yml").read_text(encoding="utf-8"))]
+    vocab = [
+        (e["id"], e["name"])
+        for e in yaml.safe_load((fixture_project / "data" / "vocab" / "awards.yml").read_text(encoding="utf-8"))
+    ]
     config = effective_config()
     settings = cms.CmsSettings.from_extra(config["extra"], site_url=config["site_url"], site_name=config["site_name"])
     written = (built_site / "quan-tri" / "config.yml").read_text(encoding="utf-8")
@@ -225,6 +236,7 @@ def test_the_editor_page_is_apart_from_the_site(built_site):
 # ---------------------------------------------------------------------------------------------
 # The vendored editor is the pinned npm version
 # ---------------------------------------------------------------------------------------------
+
 
 def test_the_editor_version_is_pinned_exactly():
     pinned = cms_vendor.pinned_version(ROOT)
@@ -252,14 +264,19 @@ def test_the_vendored_editor_equals_the_pinned_npm_package():
     installed = json.loads((SVELTIA / "package.json").read_text(encoding="utf-8"))["version"]
     assert installed == cms_vendor.pinned_version(ROOT), "node_modules is stale: npm ci"
     assert cms_vendor.differences(ROOT) == [], "refresh it: python scripts/vendor_cms.py"
-    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "vendor_cms.py"), "--check"],
-                           capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "vendor_cms.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stderr
 
 
 # ---------------------------------------------------------------------------------------------
 # What the editor writes is a record the project accepts
 # ---------------------------------------------------------------------------------------------
+
 
 def test_a_photo_named_from_the_site_root_is_the_file_under_docs(tmp_path):
     """The editor writes `src: /images/models/x.png`; the records mean docs/images/models/x.png."""
@@ -274,5 +291,9 @@ def test_a_photo_named_from_the_site_root_is_the_file_under_docs(tmp_path):
     assert dataset.get("models", "truong-dat-chuan")["images"][0]["src"] == "images/models/nha-mang.png"
     text = MODEL + "images:\n  - src: /images/models/khong-co.png\n    alt: Nhà màng\n"
     _, errors = errors_for(tmp_path, {"models/truong-dat-chuan.yml": text})
-    assert_refused(errors, "models/truong-dat-chuan.yml", where(text, "/images/models/khong-co.png"),
-                   "docs/images/models/khong-co.png")
+    assert_refused(
+        errors,
+        "models/truong-dat-chuan.yml",
+        where(text, "/images/models/khong-co.png"),
+        "docs/images/models/khong-co.png",
+    )

@@ -134,3 +134,20 @@ def test_a_folder_prepared_under_that_name_is_not_used(temp_folder, tmp_path, pl
     assert folder != name and _private(folder) and folder.parent == temp_folder
     assert preview_stub_dir(tmp_path / "project") == folder  # the same fresh folder for this process
     assert list(elsewhere.iterdir()) == []
+
+
+
+def test_the_lock_goes_inside_the_site_folder_when_the_folder_above_is_read_only(tmp_path, monkeypatch):
+    beside = tmp_path / ".site.lock"
+    real_open = os.open
+
+    def read_only_above(path, *args):
+        if Path(path) == beside:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args)
+
+    monkeypatch.setattr(os, "open", read_only_above)
+    lock = SiteLock(tmp_path / "site")
+    lock.acquire()
+    assert lock.path == tmp_path / "site" / ".bangvang-build.lock" and lock.path.is_file()
+    lock.release()

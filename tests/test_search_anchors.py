@@ -26,10 +26,12 @@ def records(fixture_project):
 
 
 def _by_page(records):
+    """Page -> the anchors results open it at: the record's own, and its parts' (recipients)."""
     pages = defaultdict(set)
     for record in records:
         page, _, anchor = record.url.partition("#")
         pages[page].add(anchor)
+        pages[page].update(part_anchor for _, _, part_anchor in record.parts)
     return pages
 
 

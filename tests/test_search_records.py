@@ -81,25 +81,38 @@ def test_things_inside_pages_point_at_their_anchors(records):
     assert section.title == "Mở đầu" and section.context.startswith("Báo cáo tổng kết")
 
 
-def test_a_recipient_named_in_the_award_lands_on_its_line(records):
+def test_a_recipient_named_in_the_award_is_a_part_of_it_that_lands_on_its_line(records):
     data_recipients = [{"unit": "truong-a"}, {"person": "nguyen-van-a"},
                        {"name": "Trần Thị B", "position": "Giáo viên", "unit": "truong-a"}]
     anchor = recipient_anchors("giay-khen-truong-a", data_recipients)[2]
-    record = records[f"{year_url(2021)}#{anchor}"]
-    assert record.title == "Trần Thị B" and record.kind == "person" and record.names == ("Trần Thị B",)
-    assert "Giáo viên, Trường Tiểu học A" in record.text and "Giấy khen của Chủ tịch UBND huyện" in record.text
-    assert record.filters["commune"] == ("xa-a",) and record.filters["award"] == ("giay-khen-huyen",)
-    # Recipients with a page of their own are found there, not once more on the year page.
-    assert not [r for r in records.values() if r.title == "Nguyễn Văn A" and "#" in r.url]
+    act = records[f"{year_url(2021)}#{award_anchor('giay-khen-truong-a')}"]
+    [(start, length, part_anchor)] = act.parts
+    assert part_anchor == anchor
+    assert act.text[start:start + length] == "Trần Thị B"  # offsets in UTF-16 units: the same here (BMP)
+    assert act.text[start:].startswith("Trần Thị B, Giáo viên, Trường Tiểu học A")
+    assert act.names == ("Trần Thị B",)  # "exactly named" by the name written in the award
+    assert set(act.filters["kind"]) == {"award", "person"}  # the "Cá nhân" filter finds it too
+    assert act.filters["commune"] == ("xa-a",) and act.filters["award"] == ("giay-khen-huyen",)
+    # Recipients with a page of their own are found there, not in the award's text.
+    assert "Nguyễn Văn A" not in act.text
+
+
+def test_parts_count_in_utf16_units_as_the_browser_does(tmp_path):
+    award = AWARD.replace("{name: Trần Thị B,", "{name: 𠀋 Thị B,")  # a character outside the BMP
+    found, _ = _records(tmp_path, {AWARD_FILE: award})
+    act = next(r for r in found if r.url.endswith("#giay-khen-truong-a"))
+    [(start, length, _)] = act.parts
+    utf16 = act.text.encode("utf-16-le")
+    assert utf16[2 * start:2 * (start + length)].decode("utf-16-le") == "𠀋 Thị B"
 
 
 def test_proposals_are_indexed_as_proposals_and_annulled_awards_not_at_all(records):
     proposal = records[f"{year_url(2021)}#{award_anchor('de-nghi')}"]
     assert proposal.title == "Đề nghị bằng khen của Chủ tịch UBND tỉnh" and "45/TTr-UBND" in proposal.text
+    assert proposal.context.startswith("Đề nghị khen thưởng năm 2021")
     assert "award" not in proposal.filters  # not an honour: no award facet
-    named = [r for r in records.values() if r.title == "Phạm Văn C"]
-    assert len(named) == 1 and named[0].context.startswith("Đề nghị")
-    assert not [r for r in records.values() if "huy-bo" in r.url or "Đỗ Văn Huỷ" in r.title]
+    assert proposal.names == ("Phạm Văn C",)
+    assert not [r for r in records.values() if "huy-bo" in r.url or "Đỗ Văn Huỷ" in r.text]
 
 
 def test_internal_notes_are_never_indexed(records):
@@ -111,7 +124,7 @@ def test_filters_are_ids_from_the_data(records):
     assert unit.filters == {"kind": ("unit",), "commune": ("xa-a",), "award": ("giay-khen-huyen",), "year": ("2021",)}
     assert records["phong-trao/day-tot-hoc-tot/"].filters["field"] == ("giao-duc",)
     for record in records.values():
-        assert record.kind in KINDS and record.filters["kind"] == (record.kind,)
+        assert record.kind in KINDS and record.kind in record.filters["kind"]
         for name, values in record.filters.items():
             assert all(v == v.strip() and " " not in v for v in values), (record.url, name, values)
 

@@ -22,6 +22,9 @@
   var SHOWN = 10;             // results shown
   var LOADED = 10;            // results of the word search loaded (a small fragment each) to order
   var PHRASE_LOADED = 5;      // … and of the phrase search
+  // A query typed with marks ranks its spelling first, which the folded index cannot see: look
+  // at more of the word search's results ("thương" among the many "thưởng", "thường", "Thượng").
+  var MARKED_LOADED = 20;
   var DEBOUNCE = 70;          // ms after the last keystroke
   var EXCERPT_WORDS = 24;     // words in an excerpt
   var BEFORE_MATCH = 7;       // of which before the first matched word
@@ -77,15 +80,17 @@
     var ws = words(typed);
     return {
       text: typed,
+      marked: fold(typed) !== typed.toLowerCase(),
       terms: ws.map(function (w) { return w.key; }),
       exact: ws.map(function (w) { return exactKey(typed.slice(w.start, w.end)); }),
     };
   }
-  // A short last word matches a large part of the index (and its download): search without it;
-  // results are still checked against it. One letter alone: wait for more.
+  // A last word of one letter (still being typed) matches a large part of the index (and its
+  // download): search without it; results are still checked against it. One letter alone: wait
+  // for more.
   function sentTerms(terms) {
     var last = terms.length - 1;
-    return terms.filter(function (t, i) { return t.length > 2 || i < last || last === 0; });
+    return terms.filter(function (t, i) { return t.length > 1 || i < last || last === 0; });
   }
 
   // -- Matching one record ---------------------------------------------------------------------
@@ -313,7 +318,7 @@
       return Promise.all(searches);
     }).then(function (found) {
       var all = found[0] ? found[0].results : [];
-      var picked = all.slice(0, LOADED), ids = {};
+      var picked = all.slice(0, q.marked ? MARKED_LOADED : LOADED), ids = {};
       picked.forEach(function (r) { ids[r.id] = 1; });
       (found[1] ? found[1].results : []).slice(0, PHRASE_LOADED).forEach(function (r) {
         if (!ids[r.id]) { ids[r.id] = 1; picked.push(r); }

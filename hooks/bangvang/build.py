@@ -211,11 +211,14 @@ class SiteLock:
     """An exclusive lock on a file beside the site folder (`.site.lock` for `site/`), held from the
     start of a build (on_config) to its end (on_post_build, or the error): MkDocs empties and
     refills the site folder, and two builds doing that at once fail or mix their search indexes.
-    A second build waits for the first. Without fcntl (Windows) builds are not locked."""
+    A second build waits for the first. When the folder above the site cannot be written, the
+    lock is a hidden file inside the site folder (MkDocs never deletes hidden files there).
+    Without fcntl (Windows) builds are not locked."""
 
     def __init__(self, site_dir: Path):
         site_dir = Path(site_dir).absolute()
         self.path = site_dir.parent / f".{site_dir.name}.lock"
+        self._inside = site_dir / ".bangvang-build.lock"
         self._fd: int | None = None
 
     def acquire(self, waiting=None) -> None:
@@ -226,8 +229,13 @@ class SiteLock:
             return
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, flags, 0o600)  # never through a link planted under that name
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, flags, 0o600)  # never through a link planted under that name
+            except PermissionError:
+                self.path = self._inside
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, flags, 0o600)
         except OSError as exc:
             raise SiteLockProblem(f"{self.path}:1:1: không dùng được tệp khóa của lần dựng trang ({exc.strerror}); "
                                   "nếu đó là một liên kết hay tệp của người khác, hãy xóa nó") from None

@@ -165,11 +165,12 @@ def guess_date(text: str) -> _dt.date | None:
     """The real day a date in another spelling most likely means (15.3.2022, 15-03-2022, 2022/3/15,
     15/3/22 is not guessed: the century is unknown); None when there is no single reading."""
     text = text.strip()
-    m = re.fullmatch(r"(\d{1,2})\s*[.\-\s]\s*(\d{1,2})\s*[.\-\s]\s*(\d{4})", text)
+    sep = r"(?:[ ]?[.\-][ ]?|[ ])"  # one separator, at most one space around it: no backtracking
+    m = re.fullmatch(rf"(\d{{1,2}}){sep}(\d{{1,2}}){sep}(\d{{4}})", text)
     if m:
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     else:
-        m = re.fullmatch(r"(\d{4})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{1,2})", text) or \
+        m = re.fullmatch(r"(\d{4}) ?[./] ?(\d{1,2}) ?[./] ?(\d{1,2})", text) or \
             re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
         if not m:
             return None

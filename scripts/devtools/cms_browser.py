@@ -7,6 +7,7 @@ Used by tests/test_cms_browser.py and by scripts/cms_screenshots.py (the guide's
   they read (the editor in Vietnamese). Playwright's route handlers only run while a Playwright
   call is waiting: pauses are page.wait_for_timeout, never time.sleep.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ from devtools.fake_github import FakeGitHub
 
 TOKEN = "github_pat_fake_token_for_tests"  # what the fake accepts as a fine-grained token
 GITHUB_API = "https://api.github.com"
-TIMEOUT = 20_000  # ms: first load reads the whole repository from the fake
+TIMEOUT = 30_000  # ms: first load reads the whole repository from the fake (slow on a busy machine)
 # Labels of the editor (Sveltia's Vietnamese strings, docs/quan-tri/sveltia/locales/vi.json)
 SIGN_IN_WITH_TOKEN = "Đăng nhập bằng mã truy cập"
 TOKEN_BOX = "Mã truy cập cá nhân"
@@ -48,7 +49,7 @@ class Network:
     requests: list[str] = field(default_factory=list)  # every URL the pages asked for
     refused: list[str] = field(default_factory=list)
 
-    def install(self, context) -> "Network":
+    def install(self, context) -> Network:
         context.on("request", lambda request: self.requests.append(request.url))
         context.route("**/*", self._route)
         return self
@@ -67,8 +68,13 @@ class Network:
     def other_hosts(self) -> list[str]:
         """Requests to anything but the site and GitHub's API (data: and blob: are the page's own)."""
         site = urlsplit(self.site).netloc
-        return sorted({u for u in self.requests if not u.startswith(("data:", "blob:"))
-                       and urlsplit(u).netloc not in (site, "api.github.com")})
+        return sorted(
+            {
+                u
+                for u in self.requests
+                if not u.startswith(("data:", "blob:")) and urlsplit(u).netloc not in (site, "api.github.com")
+            }
+        )
 
 
 def open_editor(page, site: str) -> None:
@@ -142,10 +148,6 @@ def choose(page, scope, label: str, option: str, index: int = 0) -> None:
 def switch_on(page, label: str) -> None:
     """An optional group of fields (Quyết định…) starts off: tick “Thêm …”."""
     reveal(page, field(page, label)).get_by_role("checkbox").first.click()
-
-
-def set_date(page, scope, label: str, iso_day: str, index: int = 0) -> None:
-    reveal(page, field(scope, label), index).locator("input[type=date]").fill(iso_day)
 
 
 def add_item(page, list_label: str, item_label: str) -> None:

@@ -6,6 +6,7 @@ and goes through what the guide tells staff to do: sign in with a token, the lis
 two recipients, a model with a photo, "send for review", the workflow board. Each picture is
 written to docs/huong-dan/anh-chup/ as PNG, reduced to a palette when it is over ~150 KB.
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,8 +26,16 @@ OUT = Path("docs") / "huong-dan" / "anh-chup"
 PREFIX = "sua-tren-trinh-duyet-"
 WIDTH, HEIGHT = 1280, 800
 MAX_BYTES = 150_000
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--font-render-hinting=none"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--font-render-hinting=none",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -41,7 +50,9 @@ def _save(png: bytes, path: Path) -> None:
 
         with Image.open(io.BytesIO(png)) as image:
             buffer = io.BytesIO()
-            image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(buffer, "PNG", optimize=True)
+            image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+                buffer, "PNG", optimize=True
+            )
             png = buffer.getvalue()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(png)
@@ -68,8 +79,13 @@ def take(root: Path, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)], cwd=root, env=env,
-                       check=True, timeout=900)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)],
+            cwd=root,
+            env=env,
+            check=True,
+            timeout=900,
+        )
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         site = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -100,7 +116,7 @@ def take(root: Path, out: Path) -> list[Path]:
                 cms.fill(page, page, "Cấp tặng", "Chủ tịch UBND tỉnh Hải Dương")
                 cms.switch_on(page, "Quyết định")
                 cms.fill(page, page, "Số quyết định", "1034/QĐ-UBND")
-                cms.set_date(page, page, "Ngày quyết định", "2024-05-09")
+                cms.fill(page, page, "Ngày quyết định", "09/05/2024")
                 cms.field(page, "Năm").scroll_into_view_if_needed()
                 shot(page, "khen-thuong")
                 recipients = cms.field(page, "Danh sách được khen")

@@ -13,6 +13,7 @@ version that moves them fails here rather than silently calling out):
 What is left talks to the site and to api.github.com only. `render_files` is the whole copy, so a
 test compares docs/quan-tri/sveltia/ with what the pinned npm package gives.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,9 +30,8 @@ LICENSES = ("LICENSE.txt",)
 # here: signing in, list items, photos, a save that meets someone else's change. Added to
 # locales/vi.json; a key the package comes to translate itself keeps its own words.
 VI_ADDITIONS = {
-    "sign_in_using_access_token_workflow_note":
-        "Vì mỗi thay đổi được gửi thành một đề nghị thay đổi (pull request), mã này cũng phải có quyền đọc/ghi "
-        "đề nghị thay đổi (Pull requests).",
+    "sign_in_using_access_token_workflow_note": "Vì mỗi thay đổi được gửi thành một đề nghị thay đổi (pull request), mã này cũng phải có quyền đọc/ghi "
+    "đề nghị thay đổi (Pull requests).",
     "select_item": "Chọn {$name}",
     "list_item_options": "Tùy chọn của mục",
     "replace_file": "Thay tệp",
@@ -75,22 +75,31 @@ def _patches(bundle: str) -> list[Patch]:
     status = re.search(r"(\w+)=`https://www\.githubstatus\.com/`", bundle)
     status_var = re.escape(status[1]) if status else "GITHUB_STATUS_PAGE_NOT_FOUND"
     return [
-        Patch("the 'new version' check reads the pinned version from the site",
-              r"`\$\{\w+\}/package\.json`", f"`{PAGE_PREFIX}version.json`"),
-        Patch("UI translations come from the site",
-              r"`\$\{\w+\}@\$\{\w+\}/locales`", f"`{PAGE_PREFIX}locales`"),
-        Patch("GitHub's status page is not polled",
-              rf"(statusDashboardURL:{status_var},)checkStatus:\w+,", r"\1"),
-        Patch("the signed-in user's avatar is not loaded from avatars.githubusercontent.com",
-              r"avatarURL:\w+\.avatar_url\b", "avatarURL:void 0"),
-        Patch("commit authors' avatars are not loaded either",
-              r"authorAvatarURL:\w+\.author\??\.avatar(?:_url|Url)\b", "authorAvatarURL:void 0", None),
+        Patch(
+            "the 'new version' check reads the pinned version from the site",
+            r"`\$\{\w+\}/package\.json`",
+            f"`{PAGE_PREFIX}version.json`",
+        ),
+        Patch("UI translations come from the site", r"`\$\{\w+\}@\$\{\w+\}/locales`", f"`{PAGE_PREFIX}locales`"),
+        Patch("GitHub's status page is not polled", rf"(statusDashboardURL:{status_var},)checkStatus:\w+,", r"\1"),
+        Patch(
+            "the signed-in user's avatar is not loaded from avatars.githubusercontent.com",
+            r"avatarURL:\w+\.avatar_url\b",
+            "avatarURL:void 0",
+        ),
+        Patch(
+            "commit authors' avatars are not loaded either",
+            r"authorAvatarURL:\w+\.author\??\.avatar(?:_url|Url)\b",
+            "authorAvatarURL:void 0",
+            None,
+        ),
         Patch("no source map", r"\n//# sourceMappingURL=\S+\s*$", "\n", None),
     ]
 
 
 _FONT_URL = re.compile(
-    r"https://cdn\.jsdelivr\.net/fontsource/fonts/(?P<family>[a-z0-9-]+)(?::vf)?@[0-9.]+/(?P<variant>[a-z0-9-]+)\.woff2")
+    r"https://cdn\.jsdelivr\.net/fontsource/fonts/(?P<family>[a-z0-9-]+)(?::vf)?@[0-9.]+/(?P<variant>[a-z0-9-]+)\.woff2"
+)
 
 
 def package_dir(root: Path) -> Path:
@@ -115,8 +124,10 @@ def render_files(pkg: Path) -> dict[str, bytes]:
     for patch in _patches(bundle):
         bundle, found = re.subn(patch.pattern, patch.replacement, bundle)
         if (patch.count is not None and found != patch.count) or found == 0:
-            raise VendorError(f"{PACKAGE} {version}: expected {patch.count or 'some'} of {patch.pattern!r} "
-                              f"({patch.why}), found {found}; review the patches in {__name__}")
+            raise VendorError(
+                f"{PACKAGE} {version}: expected {patch.count or 'some'} of {patch.pattern!r} "
+                f"({patch.why}), found {found}; review the patches in {__name__}"
+            )
     assets = pkg / "npm" / "assets"
 
     def local_font(match: re.Match) -> str:
@@ -189,16 +200,23 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     import argparse
     import sys
 
-    parser = argparse.ArgumentParser(description="Copy Sveltia CMS from node_modules into docs/quan-tri/sveltia/ "
-                                                 "(after changing its version in package.json and running npm ci).")
+    parser = argparse.ArgumentParser(
+        description="Copy Sveltia CMS from node_modules into docs/quan-tri/sveltia/ "
+        "(after changing its version in package.json and running npm ci)."
+    )
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 when the copy is out of date")
     args = parser.parse_args(argv)
     root = Path(root or Path.cwd())
-    installed = json.loads((package_dir(root) / "package.json").read_text(encoding="utf-8"))["version"] \
-        if (package_dir(root) / "package.json").is_file() else None
+    installed = (
+        json.loads((package_dir(root) / "package.json").read_text(encoding="utf-8"))["version"]
+        if (package_dir(root) / "package.json").is_file()
+        else None
+    )
     if installed != pinned_version(root):
-        print(f"node_modules has {PACKAGE} {installed}, package.json pins {pinned_version(root)}: run npm ci",
-              file=sys.stderr)
+        print(
+            f"node_modules has {PACKAGE} {installed}, package.json pins {pinned_version(root)}: run npm ci",
+            file=sys.stderr,
+        )
         return 1
     if args.check:
         diff = differences(root)

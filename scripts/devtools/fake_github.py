@@ -29,29 +29,32 @@ GraphQL POST /graphql: a small parser + generic executor (aliases, arguments, va
 
 Every request is appended to `self.log` as (method, path_or_graphql_summary, status).
 """
+
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
 import re
-import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 # ---------------------------------------------------------------------------------------------
 # Minimal GraphQL: tokenizer, parser, executor
 # ---------------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r'''
+_TOKEN = re.compile(
+    r'''
     (?P<ws>[\s,]+|\#[^\n]*)
   | (?P<spread>\.\.\.)
   | (?P<punct>[!$():=@\[\]{}|])
   | (?P<num>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
   | (?P<str>"(?:[^"\\]|\\.)*")
   | (?P<name>[_A-Za-z][_0-9A-Za-z]*)
-''', re.X)
+''',
+    re.X,
+)
 
 
 def _tokenize(src: str) -> list[tuple[str, str]]:
@@ -59,7 +62,7 @@ def _tokenize(src: str) -> list[tuple[str, str]]:
     while pos < len(src):
         m = _TOKEN.match(src, pos)
         if not m:
-            raise SyntaxError(f"GraphQL: unexpected {src[pos:pos + 20]!r}")
+            raise SyntaxError(f"GraphQL: unexpected {src[pos : pos + 20]!r}")
         pos = m.end()
         kind = m.lastgroup
         if kind != "ws":
@@ -216,7 +219,7 @@ def git_blob_sha(data: bytes) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Commit:
@@ -237,8 +240,12 @@ class Commit:
     f_committedDate = property(lambda self: self.date)
 
     def f_author(self):
-        return {"name": self.author["name"], "email": self.author["email"], "avatarUrl": self.repo.avatar,
-                "user": {"databaseId": self.author["id"], "login": self.author["login"]}}
+        return {
+            "name": self.author["name"],
+            "email": self.author["email"],
+            "avatarUrl": self.repo.avatar,
+            "user": {"databaseId": self.author["id"], "login": self.author["login"]},
+        }
 
     def changed(self, path):
         before = self.repo.commits[self.parent].tree.get(path) if self.parent else None
@@ -344,8 +351,13 @@ class PullRequest:
 
     def f_author(self):
         u = self.repo.user
-        return {"login": u["login"], "avatarUrl": self.repo.avatar, "name": u["name"], "email": u["email"],
-                "databaseId": u["id"]}
+        return {
+            "login": u["login"],
+            "avatarUrl": self.repo.avatar,
+            "name": u["name"],
+            "email": u["email"],
+            "databaseId": u["id"],
+        }
 
     def f_labels(self, first=100):
         return {"nodes": [{"name": n} for n in self.labels[:first]]}
@@ -355,11 +367,19 @@ class PullRequest:
         return {"nodes": [{"path": p, "changeType": kinds[s]} for p, s in self.file_changes()[:first]]}
 
     def rest(self):
-        return {"number": self.number, "node_id": self.id, "title": self.title,
-                "html_url": self.f_url, "state": self.state.lower(), "draft": self.draft,
-                "created_at": self.created, "updated_at": self.updated,
-                "head": {"ref": self.head, "sha": self.f_headRefOid},
-                "base": {"ref": self.base}, "labels": [{"name": n} for n in self.labels]}
+        return {
+            "number": self.number,
+            "node_id": self.id,
+            "title": self.title,
+            "html_url": self.f_url,
+            "state": self.state.lower(),
+            "draft": self.draft,
+            "created_at": self.created,
+            "updated_at": self.updated,
+            "head": {"ref": self.head, "sha": self.f_headRefOid},
+            "base": {"ref": self.base},
+            "labels": [{"name": n} for n in self.labels],
+        }
 
 
 class Repository:
@@ -415,8 +435,7 @@ class Repository:
     def f_refs(self, refPrefix="refs/heads/", first=100, **_):
         prefix = refPrefix.removeprefix("refs/heads/")
         names = sorted(b for b in self.branches if b.startswith(prefix))[:first]
-        return {"nodes": [{"name": n[len(prefix):],
-                           "target": self.commits[self.branches[n]]} for n in names]}
+        return {"nodes": [{"name": n[len(prefix) :], "target": self.commits[self.branches[n]]} for n in names]}
 
     def f_object(self, oid=None, expression=None):
         if oid:
@@ -429,10 +448,13 @@ class Repository:
 
     def f_pullRequests(self, states=None, labels=None, first=100, headRefName=None, **_):
         states = [states] if isinstance(states, str) else states
-        prs = [p for p in self.pulls.values()
-               if (not states or p.state in states)
-               and (not labels or set(labels) & set(p.labels))
-               and (headRefName is None or p.head == headRefName)]
+        prs = [
+            p
+            for p in self.pulls.values()
+            if (not states or p.state in states)
+            and (not labels or set(labels) & set(p.labels))
+            and (headRefName is None or p.head == headRefName)
+        ]
         prs.sort(key=lambda p: p.updated, reverse=True)
         return {"nodes": prs[:first]}
 
@@ -468,8 +490,9 @@ class _Root:
         dels = [d["path"] for d in changes.get("deletions") or []]
         msg = input["message"]["headline"]
         c = repo.commit(branch, adds, dels, msg, input.get("expectedHeadOid"))
-        self.gh.commits_made.append({"branch": branch, "oid": c.oid, "message": msg,
-                                     "additions": adds, "deletions": dels})
+        self.gh.commits_made.append(
+            {"branch": branch, "oid": c.oid, "message": msg, "additions": adds, "deletions": dels}
+        )
         return {"commit": c}
 
     def _pr_draft(self, input, draft):
@@ -498,10 +521,8 @@ CORS = {
 
 
 class FakeGitHub:
-    def __init__(self, owner="gia-loc", name="bang-vang", files=None, token="ghp_fake",
-                 branch="main"):
-        self.user = {"id": 4242, "login": "canbo-tdkt", "name": "Cán bộ TĐKT",
-                     "email": "tdkt@example.org"}
+    def __init__(self, owner="gia-loc", name="bang-vang", files=None, token="ghp_fake", branch="main"):
+        self.user = {"id": 4242, "login": "canbo-tdkt", "name": "Cán bộ TĐKT", "email": "tdkt@example.org"}
         self.token = token
         self.repo = Repository(owner, name, self.user, files or {}, branch)
         self.log: list[tuple[str, str, int]] = []
@@ -532,22 +553,26 @@ class FakeGitHub:
         return status, hdrs, payload
 
     def _json(self, method, what, status, obj):
-        return self._done(method, what, status, json.dumps(obj).encode(),
-                          "application/json; charset=utf-8")
+        return self._done(method, what, status, json.dumps(obj).encode(), "application/json; charset=utf-8")
 
     # ---- GraphQL
     def _graphql(self, body):
         req = json.loads(body)
         q, variables = req["query"], req.get("variables") or {}
         op, sels = _Parser(q).document()
-        summary = "GraphQL " + op + " " + ",".join(sorted({
-            s[2] for s in sels if s[0] == "field"} | self._inner_names(sels)))[:150]
+        summary = (
+            "GraphQL "
+            + op
+            + " "
+            + ",".join(sorted({s[2] for s in sels if s[0] == "field"} | self._inner_names(sels)))[:150]
+        )
         try:
             data = _execute(_Root(self), sels, variables)
             return self._json("POST", summary, 200, {"data": data})
         except ValueError as ex:
-            return self._json("POST", summary, 200, {"data": None, "errors": [
-                {"type": "UNPROCESSABLE", "message": str(ex)}]})
+            return self._json(
+                "POST", summary, 200, {"data": None, "errors": [{"type": "UNPROCESSABLE", "message": str(ex)}]}
+            )
 
     @staticmethod
     def _inner_names(sels):
@@ -564,28 +589,38 @@ class FakeGitHub:
         repo = self.repo
         J = lambda status, obj: self._json(method, path, status, obj)  # noqa: E731
         if path == "/user":
-            return J(200, {**self.user, "avatar_url": repo.avatar, "html_url": f"https://github.com/{self.user['login']}"})
+            return J(
+                200, {**self.user, "avatar_url": repo.avatar, "html_url": f"https://github.com/{self.user['login']}"}
+            )
         prefix = f"/repos/{repo.full}"
         if not path.startswith(prefix):
             return J(404, {"message": "Not Found"})
-        rest = path[len(prefix):]
+        rest = path[len(prefix) :]
         if rest in ("", "/"):
-            return J(200, {"full_name": repo.full, "default_branch": repo.default_branch,
-                           "permissions": {"admin": False, "push": True, "pull": True},
-                           "private": True, "node_id": repo.f_id})
+            return J(
+                200,
+                {
+                    "full_name": repo.full,
+                    "default_branch": repo.default_branch,
+                    "permissions": {"admin": False, "push": True, "pull": True},
+                    "private": True,
+                    "node_id": repo.f_id,
+                },
+            )
         if m := re.fullmatch(r"/collaborators/([^/]+)(/permission)?", rest):
             if m.group(1) != self.user["login"]:
                 return J(404, {"message": "Not Found"})
-            return self._done(method, path, 204, b"", "") if not m.group(2) else J(
-                200, {"permission": "write"})
+            return self._done(method, path, 204, b"", "") if not m.group(2) else J(200, {"permission": "write"})
         if m := re.fullmatch(r"/git/trees/(.+)", rest):
             ref = m.group(1)
             oid = repo.branches.get(ref, ref)
             c = repo.commits.get(oid)
             if not c:
                 return J(404, {"message": "Not Found"})
-            tree = [{"path": p, "mode": "100644", "type": "blob", "sha": s,
-                     "size": len(repo.blobs[s].data), "url": ""} for p, s in sorted(c.tree.items())]
+            tree = [
+                {"path": p, "mode": "100644", "type": "blob", "sha": s, "size": len(repo.blobs[s].data), "url": ""}
+                for p, s in sorted(c.tree.items())
+            ]
             return J(200, {"sha": c.oid, "tree": tree, "truncated": False})
         if m := re.fullmatch(r"/git/blobs/([0-9a-f]{40})", rest):
             blob = repo.blobs.get(m.group(1))
@@ -598,11 +633,22 @@ class FakeGitHub:
                 repo.branches.pop(m.group(1), None)
                 return self._done(method, path, 204, b"", "")
             oid = repo.branches.get(m.group(1))
-            return J(200, {"ref": f"refs/heads/{m.group(1)}", "object": {"sha": oid, "type": "commit"}}) if oid else J(404, {"message": "Not Found"})
+            return (
+                J(200, {"ref": f"refs/heads/{m.group(1)}", "object": {"sha": oid, "type": "commit"}})
+                if oid
+                else J(404, {"message": "Not Found"})
+            )
         if rest == "/pulls" and method == "POST":
             n = max(repo.pulls, default=0) + 1
-            pr = PullRequest(repo, n, body["title"], body["head"].split(":")[-1], body["base"],
-                             bool(body.get("draft")), body.get("body", ""))
+            pr = PullRequest(
+                repo,
+                n,
+                body["title"],
+                body["head"].split(":")[-1],
+                body["base"],
+                bool(body.get("draft")),
+                body.get("body", ""),
+            )
             repo.pulls[n] = pr
             return J(201, pr.rest())
         if rest == "/pulls" and method == "GET":
@@ -621,8 +667,16 @@ class FakeGitHub:
                 dels = [p for p, s in changes if s == "removed"]
                 c = repo.commit(pr.base, adds, dels, body.get("commit_title") or pr.title)
                 pr.state = "MERGED"
-                self.commits_made.append({"branch": pr.base, "oid": c.oid, "message": c.message,
-                                          "additions": adds, "deletions": dels, "merge": pr.number})
+                self.commits_made.append(
+                    {
+                        "branch": pr.base,
+                        "oid": c.oid,
+                        "message": c.message,
+                        "additions": adds,
+                        "deletions": dels,
+                        "merge": pr.number,
+                    }
+                )
                 return J(200, {"sha": c.oid, "merged": True, "message": "Pull Request successfully merged"})
             if tail == "/labels":
                 for name in body.get("labels", []):

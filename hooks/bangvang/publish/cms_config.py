@@ -3,7 +3,7 @@
 One folder collection per record kind (awards in one folder per year), every field of the record
 type with its Vietnamese label and hint, the required ones marked; choices for the vocabularies
 (the award forms by their names, read from data/vocab/awards.yml), relations for references,
-dates written YYYY-MM-DD, photos uploaded under docs/images/. The GitHub backend saves every change
+dates as the contract writes them (2022-05-09 or 09/05/2022), photos uploaded under docs/images/. The GitHub backend saves every change
 as a branch and a pull request (editorial workflow) that the PR checks then judge; publishing is
 left to GitHub, after the checks, so the editor shows no "publish" button.
 
@@ -12,6 +12,7 @@ are static files under docs/quan-tri/). The repository comes from mkdocs.yml's
 `extra.district.repo`; a unit that runs an OAuth authenticator names it in
 `extra.district.cms_auth_url`, which adds "sign in with GitHub" beside the access token.
 """
+
 from __future__ import annotations
 
 import functools
@@ -21,7 +22,15 @@ from pathlib import Path
 
 import yaml
 
-from bangvang.publish.json_schemas import ISO_DATE, SLUG_PATTERN, URL_PATTERN, VN_DATE, YEAR_PATTERN, field_description
+from bangvang.publish.json_schemas import (
+    DATE_PATTERN,
+    ISO_DATE,
+    SLUG_PATTERN,
+    URL_PATTERN,
+    VN_DATE,
+    YEAR_PATTERN,
+    field_description,
+)
 from bangvang.records import schema as s
 from bangvang.records.images import MAX_BYTES
 
@@ -31,7 +40,7 @@ CONFIG_NAME = "config.yml"  # Sveltia reads the config.yml beside its page
 SCHEMA_LINE = "# yaml-language-server: $schema=https://unpkg.com/@sveltia/cms/schema/sveltia-cms.json"
 MEDIA_FOLDER = "docs/images"  # photos go under docs/ (records name them from there: images/…)
 PHOTO_TYPES = "image/jpeg,image/png,image/webp"  # what records/images.py accepts
-DATE_FORMAT = "YYYY-MM-DD"  # Day.js tokens: the contract's own date form, written unquoted
+DATE_MESSAGE = "Ghi ngày dạng 2022-05-09 hoặc 09/05/2022 (một ngày có thật)"
 YEAR_RANGE = (1900, 2100)
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "bulleted-list", "numbered-list", "quote"]
 RICH_TEXT_HINT = "Chữ có thể in đậm, in nghiêng, có liên kết và danh sách."
@@ -42,12 +51,23 @@ FIRST_KINDS = ("awards", "models", "campaigns", "units", "people", "documents", 
 # Per kind: the field whose text names a new file (as scripts/new.py names it), and what the
 # list and the reference pickers show of a record.
 SLUGS = {
-    "units": "{{name}}", "people": "{{name}}", "documents": "{{kind}} {{number}}",
-    "campaigns": "{{title}}", "models": "{{title}}", "reports": "{{year}}",
+    "units": "{{name}}",
+    "people": "{{name}}",
+    "documents": "{{kind}} {{number}}",
+    "campaigns": "{{title}}",
+    "models": "{{title}}",
+    "reports": "{{year}}",
     "awards": "{{name_as_written | default('khen-thuong')}}",
 }
-IDENTIFIERS = {"units": "name", "people": "name", "documents": "number", "campaigns": "title",
-               "models": "title", "awards": "name_as_written", "reports": "title"}
+IDENTIFIERS = {
+    "units": "name",
+    "people": "name",
+    "documents": "number",
+    "campaigns": "title",
+    "models": "title",
+    "awards": "name_as_written",
+    "reports": "title",
+}
 # (a number in a summary would be shown with a thousands dot, "2.021": years are groups instead)
 SUMMARIES = {
     "documents": "{{kind}} {{number}}",
@@ -64,7 +84,8 @@ DISPLAY = {  # relation pickers: (display_fields, search_fields); plain fields o
 }
 # List items shown folded: a recipient by its unit, person or name; a photo by its description.
 ITEM_SUMMARIES = {
-    id(s.RECIPIENT): "{{fields.unit}}{{fields.person}}{{fields.name}}",
+    id(s.RECIPIENT): "{{fields.name}}{{fields.name | ternary(' · ', '')}}{{fields.unit}}{{fields.unit_name}}"
+    "{{fields.person}}",
     id(s.IMAGE): "{{fields.alt}}",
     id(s.FIGURE): "{{fields.label}}",
     id(s.SUB_FIGURE): "{{fields.label}}",
@@ -84,14 +105,16 @@ class CmsSettings:
     site_name: str = "Bảng vàng thi đua, khen thưởng"
 
     @classmethod
-    def from_extra(cls, extra: dict | None, site_url: str = "", site_name: str = "") -> "CmsSettings":
+    def from_extra(cls, extra: dict | None, site_url: str = "", site_name: str = "") -> CmsSettings:
         extra = extra or {}
         district = extra.get("district") or {}
-        return cls(repo=str(district.get("repo") or "").strip(),
-                   branch=str(extra.get("branch") or "main"),
-                   auth_url=str(district.get("cms_auth_url") or "").strip().rstrip("/"),
-                   site_url=site_url or str(district.get("site_url") or ""),
-                   site_name=site_name or cls.site_name)
+        return cls(
+            repo=str(district.get("repo") or "").strip(),
+            branch=str(extra.get("branch") or "main"),
+            auth_url=str(district.get("cms_auth_url") or "").strip().rstrip("/"),
+            site_url=site_url or str(district.get("site_url") or ""),
+            site_name=site_name or cls.site_name,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,8 +137,13 @@ def _widget(typ, ctx: _Context) -> dict:
 @_widget.register
 def _(typ: s.Text, ctx: _Context) -> dict:
     if typ.markdown:
-        return {"widget": "markdown", "buttons": MARKDOWN_BUTTONS, "editor_components": [],
-                "minimal": True, "use_emoji_autocomplete": False}
+        return {
+            "widget": "markdown",
+            "buttons": MARKDOWN_BUTTONS,
+            "editor_components": [],
+            "minimal": True,
+            "use_emoji_autocomplete": False,
+        }
     return {"widget": "string", "use_emoji_autocomplete": False}
 
 
@@ -132,8 +160,13 @@ def _(typ: s.Ref, ctx: _Context) -> dict:
             return {"widget": "string", "pattern": [SLUG_PATTERN, "Mã trong data/vocab/awards.yml"]}
         return {"widget": "select", "options": [{"value": i, "label": name} for i, name in ctx.vocab]}
     display, search = DISPLAY[typ.kind]
-    return {"widget": "relation", "collection": typ.kind, "value_field": "{{slug}}",
-            "display_fields": display, "search_fields": search}
+    return {
+        "widget": "relation",
+        "collection": typ.kind,
+        "value_field": "{{slug}}",
+        "display_fields": display,
+        "search_fields": search,
+    }
 
 
 @_widget.register
@@ -143,7 +176,9 @@ def _(typ: s.Enum, ctx: _Context) -> dict:
 
 @_widget.register
 def _(typ: s.Date, ctx: _Context) -> dict:
-    return {"widget": "datetime", "type": "date", "format": DATE_FORMAT}
+    # A text box, not Sveltia's date picker: the picker drops a date it cannot read in its one
+    # format (an existing "15/03/2022" vanished on save), and the contract takes both forms.
+    return {"widget": "string", "pattern": [DATE_PATTERN, DATE_MESSAGE]}
 
 
 @_widget.register
@@ -154,8 +189,10 @@ def _(typ: s.Year, ctx: _Context) -> dict:
 @_widget.register
 def _(typ: s.YearOrDate, ctx: _Context) -> dict:
     year = YEAR_PATTERN.removeprefix("^").removesuffix("$")
-    return {"widget": "string", "pattern": [f"^({year}|{ISO_DATE}|{VN_DATE})$",
-                                            "Ghi năm (2021) hoặc ngày (2021-12-20 hoặc 20/12/2021)"]}
+    return {
+        "widget": "string",
+        "pattern": [f"^({year}|{ISO_DATE}|{VN_DATE})$", "Ghi năm (2021) hoặc ngày (2021-12-20 hoặc 20/12/2021)"],
+    }
 
 
 @_widget.register
@@ -204,21 +241,21 @@ CMS_HINTS = {
     (id(s.SUB_FIGURE), "value_max"): "Khi chỉ tiêu là một khoảng, ví dụ 8-10: Giá trị 8, Giá trị tối đa 10.",
     (id(s.AWARD), "award"): "Chọn trong danh mục danh hiệu, hình thức khen thưởng (data/vocab/awards.yml).",
     (id(s.AWARD), "status"): "Để trống (hoặc Được tặng) khi đã có quyết định khen thưởng; Đề nghị cấp trên khi mới "
-                             "trình, chưa được tặng; Đã hủy bỏ kèm mục Hủy bỏ.",
+    "trình, chưa được tặng; Đã hủy bỏ kèm mục Hủy bỏ.",
     (id(s.AWARD), "annulment"): "Chỉ khi khen thưởng bị hủy bỏ (Trạng thái: Đã hủy bỏ): quyết định và lý do.",
     (id(s.AWARD), "public_comment"): "Thời gian công khai lấy ý kiến nhân dân về đề nghị khen thưởng.",
     (id(s.AWARD), "recipients"): "Mỗi người nhận: chọn một Tập thể, hoặc một Cá nhân đã có bản ghi, hoặc ghi Họ và tên "
-                                 "(kèm Chức vụ và Tập thể hoặc Tên đơn vị).",
+    "(kèm Chức vụ và Tập thể hoặc Tên đơn vị).",
     (id(s.AWARD), "count"): "Khi văn bản chỉ nêu số lượng (tập thể, cá nhân, hộ gia đình), không nêu tên.",
     (id(s.AWARD), "source"): "Báo cáo tổng kết nêu khen thưởng này.",
     (id(s.RECIPIENT), "unit"): "Tập thể được khen; hoặc, kèm Họ và tên, đơn vị công tác của người đó.",
     (id(s.RECIPIENT), "position"): "Chức vụ (kèm Họ và tên).",
     (id(s.IMAGE), "src"): f"Chọn ảnh đã có hoặc tải ảnh lên: JPEG, PNG hoặc WebP, tối đa {MAX_BYTES // 2**20} MB, "
-                          "không ghi vị trí GPS; ảnh được lưu trong docs/images/.",
+    "không ghi vị trí GPS; ảnh được lưu trong docs/images/.",
     (id(s.RECIPIENT), "unit_name"): "Đơn vị công tác khi đơn vị chưa có bản ghi (kèm Họ và tên).",
     (id(s.RECIPIENT), "kind"): "Chỉ khi ghi Họ và tên: Cá nhân (mặc định), Tập thể chưa có bản ghi, hoặc Hộ gia đình.",
 }
-_PLAIN_HINT = (s.Ref, s.Enum, s.Date, s.Slug, s.Shape, s.ListOf, s.Number)  # the widget shows what the value is
+_PLAIN_HINT = (s.Ref, s.Enum, s.Slug, s.Shape, s.ListOf, s.Number)  # the widget shows what the value is
 # Plain texts that get a box of several lines.
 LONG_TEXT = {(id(s.AWARD), "reason"), (id(s.AWARD), "note"), (id(s.RECIPIENT), "reason"), (id(s.ANNULMENT), "reason")}
 
@@ -252,9 +289,15 @@ def _field(spec: s.Field, ctx: _Context, shape: s.Shape) -> dict:
     if shape is s.IMAGE and spec.key == "src":
         # a photo: picked or uploaded, stored under docs/images/<kind>/ (the record names it
         # "/images/<kind>/x.jpg": the loader reads a leading "/" as docs/)
-        out = {"name": spec.key, "label": spec.title, "widget": "image", "accept": PHOTO_TYPES,
-               "choose_url": False, "media_folder": f"/{MEDIA_FOLDER}/{ctx.folder}",
-               "public_folder": f"/images/{ctx.folder}"}
+        out = {
+            "name": spec.key,
+            "label": spec.title,
+            "widget": "image",
+            "accept": PHOTO_TYPES,
+            "choose_url": False,
+            "media_folder": f"/{MEDIA_FOLDER}/{ctx.folder}",
+            "public_folder": f"/images/{ctx.folder}",
+        }
     if out["widget"] != "hidden":
         out["required"] = spec.required
         hint = _hint(spec, shape)
@@ -302,8 +345,10 @@ def _collection(folder: str, vocab: tuple[tuple[str, str], ...]) -> dict:
     if kind.by_year:
         out["path"] = "{{fields.year}}/{{slug}}"  # NOT {{year}}: that is the day of saving
     if folder in BY_YEAR:
-        out["sortable_fields"] = {"fields": ["year", IDENTIFIERS[folder]],
-                                  "default": {"field": "year", "direction": "descending"}}
+        out["sortable_fields"] = {
+            "fields": ["year", IDENTIFIERS[folder]],
+            "default": {"field": "year", "direction": "descending"},
+        }
         out["view_groups"] = {"groups": [{"name": "nam", "label": "Năm", "field": "year"}], "default": "nam"}
     if folder == "models":
         out["media_folder"] = f"/{MEDIA_FOLDER}/models"
@@ -355,9 +400,12 @@ def _kind_order() -> list[str]:
 
 
 def render(settings: CmsSettings, vocab: list[tuple[str, str]] | None = None) -> str:
-    head = [SCHEMA_LINE,
-            "# Cấu hình trang sửa dữ liệu /quan-tri/ (Sveltia CMS), tạo khi dựng trang từ",
-            "# hooks/bangvang/records/schema.py và data/vocab/awards.yml: đừng sửa tệp này.", ""]
+    head = [
+        SCHEMA_LINE,
+        "# Cấu hình trang sửa dữ liệu /quan-tri/ (Sveltia CMS), tạo khi dựng trang từ",
+        "# hooks/bangvang/records/schema.py và data/vocab/awards.yml: đừng sửa tệp này.",
+        "",
+    ]
     body = yaml.safe_dump(cms_config(settings, vocab), allow_unicode=True, sort_keys=False, width=1000)
     return "\n".join(head) + body
 
@@ -369,8 +417,9 @@ def vocab_choices(dataset) -> list[tuple[str, str]]:
 
 def write_cms_config(build, site_dir: Path) -> None:
     """Post-build step: site/quan-tri/config.yml, beside the editor's page."""
-    settings = CmsSettings.from_extra(getattr(build, "extra", None), site_url=build.site.site_url,
-                                      site_name=build.site.name)
+    settings = CmsSettings.from_extra(
+        getattr(build, "extra", None), site_url=build.site.site_url, site_name=build.site.name
+    )
     out = Path(site_dir) / ADMIN_DIR / CONFIG_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(settings, vocab_choices(build.index.dataset)), encoding="utf-8")

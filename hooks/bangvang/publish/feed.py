@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.provenance_rules import part_date
-from bangvang.website.index import RECIPIENT_KEYS, annulled, award_day, award_tally, conferred
+from bangvang.website.index import annulled, award_day, award_tally, conferred
 from bangvang.website.provenance import verify_url
 from bangvang.website.wording import tally_text
 from bangvang.text import format_date, format_number

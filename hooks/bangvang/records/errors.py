@@ -45,12 +45,6 @@ class ErrorLog:
         return bool(self.errors)
 
 
-class DataSetInvalid(Exception):
-    """Raised by the build when the data set has errors; carries all of them."""
-
-    def __init__(self, errors: list[DataError]):
-        self.errors = errors
-        super().__init__(format_report(errors))
 
 
 def format_report(errors: list[DataError]) -> str:

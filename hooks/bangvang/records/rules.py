@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path as FsPath
 
 from bangvang.records import schema as s

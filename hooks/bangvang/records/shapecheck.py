@@ -7,6 +7,7 @@ resolves them once every record is known.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict |
             elif isinstance(item, str) and isinstance(spec.type, s.Text):
                 out[key] = ""  # `text: ''` stays an empty text (the open data gives back what was written)
             continue
-        checked = check_value(spec.type, item, path + (key,), fc, spec)
+        checked = check_value(spec.type, item, path + (key,), fc)
         if spec.required and checked == []:
             fc.error(path + (key,), f"danh sách bắt buộc '{key}' ({spec.title}) cần ít nhất một mục")
         if checked is not None:
@@ -145,114 +146,155 @@ def _text_of(value: Any, path: Path, fc: FileCheck) -> str | None:
     return None
 
 
-def check_value(typ, value: Any, path: Path, fc: FileCheck, spec: s.Field | None = None):
-    label = _label(path)
-    if isinstance(typ, s.Shape):
-        return check_shape(typ, value, path, fc)
-    if isinstance(typ, s.ListOf):
-        if not isinstance(value, list):
-            fc.error(path, f"'{label}' phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
-            return None
-        items = []
-        for i, item in enumerate(value):
-            if item is None:
-                fc.error(path + (i,), f"mục thứ {i + 1} của '{label}' đang để trống")
-                continue
-            checked = check_value(typ.item, item, path + (i,), fc)
-            if checked is not None:
-                items.append(checked)
-        return items
-    if isinstance(value, (dict, list)):
-        fc.error(path, f"'{label}' phải là một giá trị đơn ({typ.name}), không phải danh sách hay nhóm")
+def check_value(typ, value: Any, path: Path, fc: FileCheck):
+    """The value checked against its field type (one function a type, below), or None when refused."""
+    if isinstance(value, (dict, list)) and not isinstance(typ, (s.Shape, s.ListOf)):
+        fc.error(path, f"'{_label(path)}' phải là một giá trị đơn ({typ.name}), không phải danh sách hay nhóm")
         return None
-    if isinstance(typ, s.Text):
-        text = _text_of(value, path, fc)
-        if text is None:
-            fc.error(path, f"'{label}' phải là chữ")
-            return None
-        if text.strip() and not has_visible(text):
-            fc.error(path, f"'{label}' chỉ gồm ký tự vô hình (khoảng trắng đặc biệt, ký tự nối, ký tự lấp chỗ); "
-                           "ghi chữ thấy được hoặc xóa trường")
-            return None
-        if private_value(text):
-            fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; "
-                           "xóa phần đó")
-        if typ.markdown:
-            for too_much in markdown_problems(text):
-                line, col = fc.located.text_pos(path, too_much.offset)
-                fc.log.add(fc.file, line, col, f"'{label}': {too_much.message}")
-        return text
-    if isinstance(typ, s.Slug):
-        text = _text_of(value, path, fc)
-        if text is None or not is_slug(text):
-            fc.error(path, f"'{label}': '{text}' không phải mã hợp lệ (chữ thường không dấu, số, nối bằng '-')")
-            return None
-        return text
-    if isinstance(typ, s.Ref):
-        text = _text_of(value, path, fc)
-        if text is None or not text.strip():
-            fc.error(path, f"'{label}' phải là mã của một bản ghi")
-            return None
-        fc.refs.append(RefUse(typ.kind, text.strip(), path, label))
-        return text.strip()
-    if isinstance(typ, s.Enum):
-        text = _text_of(value, path, fc)
-        if text not in typ.choices:
-            fc.error(path, f"'{label}': '{text}' không hợp lệ{_suggest(str(text), typ.choices)}"
-                           f"{_choices_text(typ.choices)}")
-            return None
-        return text
-    if isinstance(typ, s.Date):
-        return _date(value, path, fc, label)
-    if isinstance(typ, s.Year):
-        return _year(value, path, fc, label)
-    if isinstance(typ, s.YearOrDate):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return _year(value, path, fc, label)
-        text = _text_of(value, path, fc) or ""
-        if text.strip().isdigit():
-            return _year(text, path, fc, label)
-        return _date(value, path, fc, label)
-    if isinstance(typ, s.Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            fc.error(path, f"'{label}' phải là số nguyên (đang là '{fc.located.raw.get(path, value)}')")
-            return None
-        if not _spelled_plainly(value, path, fc, label):
-            return None
-        if value < typ.minimum or (typ.maximum is not None and value > typ.maximum):
-            bound = f"từ {typ.minimum} đến {typ.maximum}" if typ.maximum is not None else f"≥ {typ.minimum}"
-            fc.error(path, f"'{label}' phải là số nguyên {bound} (đang là {value})")
-            return None
-        if value > MAX_INTEGER:
-            fc.error(path, f"'{label}' quá lớn ({value}); tối đa {_n(MAX_INTEGER)}")
-            return None
-        return value
-    if isinstance(typ, s.Number):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raw = fc.located.raw.get(path, str(value))
-            hint = ("; viết dấu chấm thập phân và không phân nhóm: 1356, 95.12"
-                    if any(c in raw for c in ",.") else "")
-            fc.error(path, f"'{label}' phải là một con số (đang là '{raw}'){hint}")
-            return None
-        if not _spelled_plainly(value, path, fc, label):
-            return None
-        if abs(value) > MAX_FIGURE:
-            fc.error(path, f"'{label}' quá lớn ({fc.located.raw.get(path, value)}); trang chỉ hiện số "
-                           f"từ -{_n(MAX_FIGURE)} đến {_n(MAX_FIGURE)}")
-            return None
-        return value
-    if isinstance(typ, s.Url):
-        text = _text_of(value, path, fc) or ""
-        if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text) \
-                or not _has_host(text):
-            fc.error(path, f"'{label}' chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https:// (đang là '{text}')")
-            return None
-        problem = _url_problem(text)
-        if problem:
-            fc.error(path, f"'{label}': {problem}")
-            return None
-        return text
+    return _check(typ, value, path, fc, _label(path))
+
+
+@functools.singledispatch
+def _check(typ, value: Any, path: Path, fc: FileCheck, label: str):
     raise TypeError(f"unknown field type {typ!r}")  # a programming error, never data
+
+
+@_check.register
+def _(typ: s.Shape, value: Any, path: Path, fc: FileCheck, label: str):
+    return check_shape(typ, value, path, fc)
+
+
+@_check.register
+def _(typ: s.ListOf, value: Any, path: Path, fc: FileCheck, label: str):
+    if not isinstance(value, list):
+        fc.error(path, f"'{label}' phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
+        return None
+    items = []
+    for i, item in enumerate(value):
+        if item is None:
+            fc.error(path + (i,), f"mục thứ {i + 1} của '{label}' đang để trống")
+            continue
+        checked = check_value(typ.item, item, path + (i,), fc)
+        if checked is not None:
+            items.append(checked)
+    return items
+
+
+@_check.register
+def _(typ: s.Text, value: Any, path: Path, fc: FileCheck, label: str):
+    text = _text_of(value, path, fc)
+    if text is None:
+        fc.error(path, f"'{label}' phải là chữ")
+        return None
+    if text.strip() and not has_visible(text):
+        fc.error(path, f"'{label}' chỉ gồm ký tự vô hình (khoảng trắng đặc biệt, ký tự nối, ký tự lấp chỗ); "
+                       "ghi chữ thấy được hoặc xóa trường")
+        return None
+    if private_value(text):
+        fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; "
+                       "xóa phần đó")
+    if typ.markdown:
+        for too_much in markdown_problems(text):
+            line, col = fc.located.text_pos(path, too_much.offset)
+            fc.log.add(fc.file, line, col, f"'{label}': {too_much.message}")
+    return text
+
+
+@_check.register
+def _(typ: s.Slug, value: Any, path: Path, fc: FileCheck, label: str):
+    text = _text_of(value, path, fc)
+    if text is None or not is_slug(text):
+        fc.error(path, f"'{label}': '{text}' không phải mã hợp lệ (chữ thường không dấu, số, nối bằng '-')")
+        return None
+    return text
+
+
+@_check.register
+def _(typ: s.Ref, value: Any, path: Path, fc: FileCheck, label: str):
+    text = _text_of(value, path, fc)
+    if text is None or not text.strip():
+        fc.error(path, f"'{label}' phải là mã của một bản ghi")
+        return None
+    fc.refs.append(RefUse(typ.kind, text.strip(), path, label))
+    return text.strip()
+
+
+@_check.register
+def _(typ: s.Enum, value: Any, path: Path, fc: FileCheck, label: str):
+    text = _text_of(value, path, fc)
+    if text not in typ.choices:
+        fc.error(path, f"'{label}': '{text}' không hợp lệ{_suggest(str(text), typ.choices)}"
+                       f"{_choices_text(typ.choices)}")
+        return None
+    return text
+
+
+@_check.register
+def _(typ: s.Date, value: Any, path: Path, fc: FileCheck, label: str):
+    return _date(value, path, fc, label)
+
+
+@_check.register
+def _(typ: s.Year, value: Any, path: Path, fc: FileCheck, label: str):
+    return _year(value, path, fc, label)
+
+
+@_check.register
+def _(typ: s.YearOrDate, value: Any, path: Path, fc: FileCheck, label: str):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _year(value, path, fc, label)
+    text = _text_of(value, path, fc) or ""
+    if text.strip().isdigit():
+        return _year(text, path, fc, label)
+    return _date(value, path, fc, label)
+
+
+@_check.register
+def _(typ: s.Integer, value: Any, path: Path, fc: FileCheck, label: str):
+    if isinstance(value, bool) or not isinstance(value, int):
+        fc.error(path, f"'{label}' phải là số nguyên (đang là '{fc.located.raw.get(path, value)}')")
+        return None
+    if not _spelled_plainly(value, path, fc, label):
+        return None
+    if value < typ.minimum or (typ.maximum is not None and value > typ.maximum):
+        bound = f"từ {typ.minimum} đến {typ.maximum}" if typ.maximum is not None else f"≥ {typ.minimum}"
+        fc.error(path, f"'{label}' phải là số nguyên {bound} (đang là {value})")
+        return None
+    if value > MAX_INTEGER:
+        fc.error(path, f"'{label}' quá lớn ({value}); tối đa {_n(MAX_INTEGER)}")
+        return None
+    return value
+
+
+@_check.register
+def _(typ: s.Number, value: Any, path: Path, fc: FileCheck, label: str):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raw = fc.located.raw.get(path, str(value))
+        hint = ("; viết dấu chấm thập phân và không phân nhóm: 1356, 95.12"
+                if any(c in raw for c in ",.") else "")
+        fc.error(path, f"'{label}' phải là một con số (đang là '{raw}'){hint}")
+        return None
+    if not _spelled_plainly(value, path, fc, label):
+        return None
+    if abs(value) > MAX_FIGURE:
+        fc.error(path, f"'{label}' quá lớn ({fc.located.raw.get(path, value)}); trang chỉ hiện số "
+                       f"từ -{_n(MAX_FIGURE)} đến {_n(MAX_FIGURE)}")
+        return None
+    return value
+
+
+@_check.register
+def _(typ: s.Url, value: Any, path: Path, fc: FileCheck, label: str):
+    text = _text_of(value, path, fc) or ""
+    if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text) \
+            or not _has_host(text):
+        fc.error(path, f"'{label}' chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https:// (đang là '{text}')")
+        return None
+    problem = _url_problem(text)
+    if problem:
+        fc.error(path, f"'{label}': {problem}")
+        return None
+    return text
 
 
 def _url_problem(url: str) -> str | None:

@@ -39,6 +39,7 @@ class Located:
     problems: list[tuple[Path, str]] = field(default_factory=list)  # value-level errors
     literal: set = field(default_factory=set)  # values written as literal blocks (`key: |`)
     source: str = ""  # the file's text, to place a problem inside a literal block
+    _lines: list[str] | None = field(default=None, repr=False)
 
     def text_pos(self, path: Path, offset: int) -> tuple[int, int]:
         """Where character `offset` of the text value at path is in the file: exact inside a
@@ -53,7 +54,9 @@ class Located:
                 break
             start += len(line) + 1
         first = self.positions[path][0] + 1  # the block's lines start below its `|`
-        lines = self.source.splitlines()
+        if self._lines is None:  # split once per file, however many problems it has
+            self._lines = self.source.splitlines()
+        lines = self._lines
         content = [line for line in lines[first - 1:first - 1 + len(value_lines)] if line.strip()]
         indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
         return first + index, indent + (offset - start) + 1

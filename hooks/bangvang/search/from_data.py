@@ -180,10 +180,12 @@ class ReaderRecords:
                                 names=(title,), filters=facets)]
         # Headings typed in capitals are shown in sentence case, as the report's page shows them
         # (the same call as website/pages.py's report page).
-        known = wording.casing_of_words([sec.get("text") or "" for sec in report.get("sections", [])]
+        sections = report.get("sections", [])
+        known = wording.casing_of_words([sec.get("text") or "" for sec in sections]
                                         + [u["name"] for u in self.data.kind("units").values()]
-                                        + [c["title"] for c in self.data.kind("campaigns").values()])
-        for n, section in enumerate(report.get("sections", []), start=1):
+                                        + [c["title"] for c in self.data.kind("campaigns").values()]) \
+            if any(sec["heading"].isupper() for sec in sections) else {}
+        for n, section in enumerate(sections, start=1):
             heading = wording.sentence_case(section["heading"], known)
             records.append(SearchRecord(f"{url}#{report_section_anchor(n)}", nfc(heading), "report",
                                         markdown_text(section.get("text")), context=title, filters=facets))

@@ -21,9 +21,11 @@ KINDS: dict[str, str] = {
     "list": "Danh sách",
     "guide": "Hướng dẫn cho cán bộ",
 }
+_KIND_IDS = frozenset(KINDS)
 # Filters in the index, in the order the search box shows them. Values are ids from the data:
 # kind (above), year ("2021"), commune (unit id), field (schema.FIELDS), award (vocabulary id).
 FILTERS = ("kind", "year", "commune", "field", "award")
+_FILTER_NAMES = frozenset(FILTERS)
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,10 @@ class SearchRecord:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown search kind {self.kind!r}")
-        if any(not set(v) <= set(KINDS) for k, v in self.filters.items() if k == "kind"):
-            raise ValueError(f"unknown search kind in filters {self.filters['kind']!r}")
-        unknown = set(self.filters) - set(FILTERS)
-        if unknown:
-            raise ValueError(f"unknown search filters {sorted(unknown)}")
+        if self.kind not in _KIND_IDS or not _KIND_IDS.issuperset(self.filters.get("kind", ())):
+            raise ValueError(f"unknown search kind {self.kind!r} or {self.filters.get('kind')!r}")
+        if not _FILTER_NAMES.issuperset(self.filters):
+            raise ValueError(f"unknown search filters {sorted(set(self.filters) - _FILTER_NAMES)}")
 
 
 def filter_values(**values) -> dict[str, tuple[str, ...]]:

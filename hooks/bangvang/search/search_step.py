@@ -67,7 +67,7 @@ class BundleJob:
 
     def start(self) -> "BundleJob":
         writer = SourceWriter()
-        self._sources = [writer.render(r) for r in self.records]
+        self._sources = writer.render_all(self.records)
         digest = hashlib.sha256()
         for text in self._sources:
             digest.update(text.encode("utf-8"))

@@ -9,12 +9,26 @@ from bangvang.search.records import FILTERS, KINDS, SearchRecord
 from bangvang.text import fold, nfc
 
 TEMPLATES = Path(__file__).parent / "templates"
+_SEPARATOR = "\x00"  # never in escaped text: where one document ends
 
 
 def _template() -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env.get_template("search_record.html")
+
+
+def _context(record: SearchRecord) -> dict:
+    title, text = nfc(record.title), nfc(record.text)
+    names = tuple(nfc(n.replace("|", " ")) for n in record.names)
+    return {
+        "title": title, "kind": KINDS[record.kind], "href": record.url, "text": text, "names": names,
+        "context": nfc(record.context), "listing": record.listing,
+        "parts": "|".join(f"{start}:{length}:{anchor}" for start, length, anchor in record.parts),
+        "filters": [(name, record.filters[name]) for name in FILTERS if record.filters.get(name)],
+        "folded_title": fold(title), "folded_names": fold(" ".join(n for n in names if n != title)),
+        "folded_text": fold(text),
+    }
 
 
 class SourceWriter:
@@ -24,17 +38,14 @@ class SourceWriter:
     def __init__(self):
         self.template = _template()
 
+    def render_all(self, records: list[SearchRecord]) -> list[str]:
+        text = self.template.render(records=[_context(r) for r in records], separator=_SEPARATOR)
+        documents = [d.strip() + "\n" for d in text.split(_SEPARATOR)]
+        return documents[:len(records)]
+
     def render(self, record: SearchRecord) -> str:
-        title, text = nfc(record.title), nfc(record.text)
-        names = tuple(nfc(n.replace("|", " ")) for n in record.names)
-        other_names = " ".join(n for n in names if n != title)
-        return self.template.render(
-            title=title, kind=KINDS[record.kind], href=record.url, text=text, names=names,
-            context=nfc(record.context), listing=record.listing,
-            parts="|".join(f"{start}:{length}:{anchor}" for start, length, anchor in record.parts),
-            filters=[(name, record.filters[name]) for name in FILTERS if record.filters.get(name)],
-            folded_title=fold(title), folded_names=fold(other_names), folded_text=fold(text))
+        return self.render_all([record])[0]
 
     def write(self, records: list[SearchRecord], folder: Path) -> None:
-        for n, record in enumerate(records):
-            (folder / f"r{n:06d}.html").write_text(self.render(record), encoding="utf-8")
+        for n, text in enumerate(self.render_all(records)):
+            (folder / f"r{n:06d}.html").write_text(text, encoding="utf-8")

@@ -5,6 +5,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from bangvang.records.schema import COMMUNE_KINDS
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.schema import recipient_kind
 from bangvang.text import person_sort_key, sort_key
@@ -74,23 +75,10 @@ class Index:
 
     def commune_of(self, unit: Record) -> Record | None:
         """A unit's commune: its own record when it is one, else the one it is located in."""
-        if unit.get("kind") in ("xa", "thi_tran"):
+        if unit.get("kind") in COMMUNE_KINDS:
             return unit
         commune = unit.get("commune")
         return self.dataset.get("units", commune) if commune else None
-
-    def award_communes(self, award: Record) -> list[Record]:
-        seen: dict[str, Record] = {}
-        for recipient in award.get("recipients", []):
-            unit_id = recipient.get("unit")
-            if recipient.get("person"):
-                person = self.dataset.get("people", recipient["person"])
-                unit_id = person.get("unit") if person else None
-            unit = self.dataset.get("units", unit_id) if unit_id else None
-            commune = self.commune_of(unit) if unit else None
-            if commune is not None:
-                seen[commune.id] = commune
-        return list(seen.values())
 
     @property
     def years(self) -> list[int]:

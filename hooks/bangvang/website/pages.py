@@ -255,6 +255,10 @@ class PageBuilder:
                     "Cá nhân có tên trong dữ liệu khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
         return self.render("people.html", page, groups=list(groups.items()), coverage=self.coverage_all)
 
+    def _newest_year_first(self, awards: list[Record]) -> list[Record]:
+        """A record's awards as its page lists them: the latest year first, then by rank."""
+        return sorted(awards, key=lambda a: (-a["year"], self.index.rank(a)))
+
     def _every_award(self) -> list[Record]:
         return [a for y in self.index.years for a in self.index.awards_by_year[y]]
 
@@ -282,7 +286,7 @@ class PageBuilder:
 
     # -- record pages -------------------------------------------------------------------------------
     def campaign(self, record: Record) -> Page:
-        awards = self.index.awards_by_campaign.get(record.id, [])
+        awards = self._newest_year_first(self.index.awards_by_campaign.get(record.id, []))
         page = Page(record_url("campaigns", record.id), record["title"],
                     _line(f"Phong trào thi đua “{record['title']}”: kết quả, điển hình và khen thưởng."),
                     edit_path=record.path, breadcrumbs=bc.for_campaign(record))
@@ -305,8 +309,9 @@ class PageBuilder:
                            people=[self.data.get("people", p) for p in record.get("people", [])])
 
     def unit(self, record: Record) -> Page:
-        awards = self.index.awards_by_unit.get(record.id, [])
-        members = [a for a in self.index.awards_by_member_unit.get(record.id, []) if a not in awards]
+        awards = self._newest_year_first(self.index.awards_by_unit.get(record.id, []))
+        members = self._newest_year_first([a for a in self.index.awards_by_member_unit.get(record.id, [])
+                                           if a not in awards])
         commune = self.index.commune_of(record)
         parent = self.data.get("units", record.get("parent")) if record.get("parent") else None
         page = Page(record_url("units", record.id), record["name"],
@@ -330,7 +335,7 @@ class PageBuilder:
                            people=self.index.people_by_unit.get(record.id, []))
 
     def person(self, record: Record) -> Page:
-        awards = self.index.awards_by_person.get(record.id, [])
+        awards = self._newest_year_first(self.index.awards_by_person.get(record.id, []))
         unit = self.data.get("units", record.get("unit")) if record.get("unit") else None
         page = Page(record_url("people", record.id), record["name"],
                     _line(", ".join(filter(None, [record["name"], record.get("position"), unit["name"] if unit else None]))),
