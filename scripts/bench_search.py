@@ -19,8 +19,8 @@ import datetime as dt
 import functools
 import gzip
 import hashlib
-import os
 import http.server
+import os
 import platform
 import shutil
 import statistics
@@ -31,10 +31,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from bangvang.text import format_number
 
+ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -160,6 +159,14 @@ def type_and_wait(page, query: str, delay: int) -> float:
     return page.evaluate("window.__shown - window.__lastKey")
 
 
+def _outside_recorder(site_url: str, outside: list[str]):
+    """A request listener noting every address that is not the site's own."""
+    def note(request) -> None:
+        if not request.url.startswith(site_url):
+            outside.append(request.url)
+    return note
+
+
 def measure(site_url: str, start_page: str, delay: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
@@ -170,7 +177,7 @@ def measure(site_url: str, start_page: str, delay: int) -> list[dict]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             outside: list[str] = []
-            page.on("request", lambda r: None if r.url.startswith(site_url) else outside.append(r.url))
+            page.on("request", _outside_recorder(site_url, outside))
             _Counting.sent.clear()
             page.goto(site_url + start_page)
             page.wait_for_load_state("networkidle")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from helpers import read
 from bangvang.website.mention_links import Mention, MentionLinker
 from bangvang.website.wording import casing_of_words, sentence_case
+from helpers import read
 
 LEVELS = ["trung_uong", "tinh", "huyen", "xa", "co_quan"]
 
@@ -113,7 +113,7 @@ def test_report_opens_with_key_figures_and_ends_with_next_years_targets(built_si
 def test_report_headings_are_in_sentence_case(built_site, site_dataset):
     for report in site_dataset.kind("reports").values():
         doc = read(built_site, f"bao-cao/{report.id}")
-        for tag, _, text in doc.headings:
+        for _, _, text in doc.headings:
             words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
             shouting = [w for w in words if w.isupper() and w not in ("UBND", "HĐND", "THCS", "THPT", "MTTQ")]
             assert len(shouting) < 2, (report.id, text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from helpers import read
 
 SECTIONS = {"campaigns": ("phong-trao", "Phong trào thi đua", "title"),

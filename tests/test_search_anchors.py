@@ -7,13 +7,11 @@ import json
 from collections import defaultdict
 
 import pytest
-
 from bangvang.build import SiteBuild
 from bangvang.search.from_data import reader_records
 from bangvang.search.from_guide import guide_records
 from bangvang.search.search_step import GUIDE_BUNDLE, READER_BUNDLE
 from bangvang.website.pages import SiteInfo
-
 from helpers import read
 
 

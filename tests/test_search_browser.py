@@ -9,7 +9,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from helpers import SEED_DATA, require_tool
 
 playwright_api = pytest.importorskip("playwright.sync_api")

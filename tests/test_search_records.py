@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bangvang.records.validation import validate
 from bangvang.search.facets import facet_choices
 from bangvang.search.from_data import reader_records
@@ -14,7 +13,6 @@ from bangvang.search.from_guide import guide_records, page_records
 from bangvang.search.records import KINDS, SearchRecord, filter_values
 from bangvang.urls import award_anchor, award_form_anchor, recipient_anchors, report_section_anchor, year_url
 from bangvang.website.index import build_index
-
 from helpers import AWARD, AWARD_FILE, write_data
 
 PROPOSAL = """\

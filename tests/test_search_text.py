@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from bangvang.search.bundle_order import _cbor_decode, _cbor_encode
 from bangvang.search.plain_text import markdown_text
 from bangvang.search.records import SearchRecord

@@ -11,10 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from helpers import run_mkdocs_build
-from helpers import Doc, read
-
+from helpers import Doc, read, run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 EDIT_BASE = "https://github.com/gia-loc/bang-vang/edit/main/"

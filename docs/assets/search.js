@@ -1,17 +1,21 @@
-/* The site's search boxes (issue 13): the header's, and the home page's #bv-home-search, over the
- * Pagefind bundles written by hooks/bangvang/search/ (records made from the data).
+/* The site's search boxes (issue 13): the header's, and the field #bv-home-search of a page's
+ * content (home, search and 404 pages), over the Pagefind bundles written by
+ * hooks/bangvang/search/ (records made from the data, not from the pages).
  *
  * The index holds each record's folded text (text.fold: no marks, đ → d, lower case) and the
  * text as written in its metadata. Here the query is folded the same way, so "doan", "Đoàn",
  * "ĐOÀN", NFD input, hoá and hóa run the same search. Pagefind finds the candidates (the query's
- * words, and the same words as a phrase); this script then orders them as a reader expects
- * (a record named exactly as typed, then the words together in a title, anywhere in a title,
- * together in the text, scattered; within each: the spelling as typed, records before lists)
- * and shows, for each, the passage where it matched in the original spelling, the matched words
- * marked: the original text is folded character by character, keeping where each character came
- * from, so the folded match maps back onto the text as written.
+ * words, and the same words as a phrase); this script then orders them as a reader expects: a
+ * record named exactly as typed; the words together in its title (or another of its names, or
+ * a recipient's name in it); together in its text; all in one title; scattered. Within each:
+ * every word whole, the spelling as typed, records before lists, a title mostly made of the
+ * query. For each it shows the passage where it matched, in the original spelling, the matched
+ * words marked: the original text is folded character by character, keeping where each word
+ * came from, so the folded match maps back onto the text as written. A match on a recipient
+ * named in an award act opens the page at that recipient's line.
  * The bundle is fetched on first focus or keystroke only: pages stay light; the staff guide has
- * a bundle of its own, fetched only when its filter is chosen. */
+ * a bundle of its own, fetched only when its filter is chosen; the filters' labels
+ * (pagefind/facets.json) when the reader reaches for the filters. */
 (function () {
   "use strict";
   if (!window.fetch) return;

@@ -3,15 +3,16 @@
 Used by tests/test_cms_browser.py and by scripts/cms_screenshots.py (the guide's pictures):
 - `Network` routes https://api.github.com to devtools.fake_github.FakeGitHub, lets the site's own
   requests through, refuses every other host and records every request the page makes;
-- `sign_in`, `new_award`, `new_model`… fill the editor's forms the way staff do, by the labels
-  they read (the editor in Vietnamese). Playwright's route handlers only run while a Playwright
+- `sign_in`, `new_entry`, `fill`, `choose`, `add_item`, `upload_photo`, `save` work the editor's
+  forms the way staff do, by the labels they read (the editor in Vietnamese). Playwright's route handlers only run while a Playwright
   call is waiting: pauses are page.wait_for_timeout, never time.sleep.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -46,8 +47,8 @@ class Network:
 
     gh: FakeGitHub
     site: str  # http://127.0.0.1:port/
-    requests: list[str] = field(default_factory=list)  # every URL the pages asked for
-    refused: list[str] = field(default_factory=list)
+    requests: list[str] = dataclasses.field(default_factory=list)  # every URL the pages asked for
+    refused: list[str] = dataclasses.field(default_factory=list)
 
     def install(self, context) -> Network:
         context.on("request", lambda request: self.requests.append(request.url))

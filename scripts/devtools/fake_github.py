@@ -58,13 +58,14 @@ _TOKEN = re.compile(
 
 
 def _tokenize(src: str) -> list[tuple[str, str]]:
-    out, pos = [], 0
+    out: list[tuple[str, str]] = []
+    pos = 0
     while pos < len(src):
         m = _TOKEN.match(src, pos)
         if not m:
             raise SyntaxError(f"GraphQL: unexpected {src[pos : pos + 20]!r}")
         pos = m.end()
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         if kind != "ws":
             out.append((kind, m.group()))
     return out

@@ -10,7 +10,6 @@ import gzip
 import hashlib
 from pathlib import Path
 
-
 _SIGNATURE = b"pagefind_dcd"
 
 

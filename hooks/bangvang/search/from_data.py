@@ -2,10 +2,12 @@
 
 One record per page of a record (unit, person, campaign, model, document, report), and one per
 thing inside a page that a reader may be looking for, pointing at its anchor: each section of a
-report, each award form on a year's page, each award act, and each recipient named in an award
-without a page of their own. Pages that only list others (home, sections, statistics…) get their
-title and description. The anchors come from bangvang.urls, the functions the page templates use.
-An award's `note` is internal and never indexed.
+report, each award form on a year's page and each award act. The recipients named in an award
+without a page of their own are parts of their act's record, each with the anchor of its line
+(one record each would have made the index every reader downloads a third larger). Pages that
+only list others (home, sections, statistics…) get their title and description. The anchors come
+from bangvang.urls, the functions the page templates use. An award's `note` is internal and never
+indexed; annulled awards are not honours and are left out.
 """
 from __future__ import annotations
 
@@ -17,8 +19,14 @@ from bangvang.records.dataset import Record
 from bangvang.search.plain_text import join, markdown_text
 from bangvang.search.records import SearchRecord, filter_values
 from bangvang.text import format_date, nfc
-from bangvang.urls import (award_anchor, award_form_anchor, recipient_anchors, record_url, report_section_anchor,
-                           year_url)
+from bangvang.urls import (
+    award_anchor,
+    award_form_anchor,
+    recipient_anchors,
+    record_url,
+    report_section_anchor,
+    year_url,
+)
 from bangvang.website import wording
 from bangvang.website.index import Index, award_status, award_tally, names_through_time
 
@@ -297,7 +305,8 @@ class ReaderRecords:
             for r in award.get("recipients", []):
                 unit_id = r.get("unit")
                 if r.get("person"):
-                    unit_id = (self.data.get("people", r["person"]) or {}).get("unit")
+                    person = self.data.get("people", r["person"])
+                    unit_id = person.get("unit") if person is not None else None
                 communes.append(self.commune_id(unit_id))
         return communes
 

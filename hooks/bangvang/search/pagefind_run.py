@@ -23,7 +23,7 @@ class PagefindRun:
         self.sources, self.output, self.language = Path(sources), Path(output), language
         self._process: subprocess.Popen | None = None
 
-    def start(self) -> "PagefindRun":
+    def start(self) -> PagefindRun:
         executable = get_executable()
         if executable is None:
             raise PagefindError("không tìm thấy chương trình Pagefind (gói pagefind[bin])")

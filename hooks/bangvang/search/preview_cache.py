@@ -17,7 +17,7 @@ KEEP = 3  # bundles kept per project (the newest)
 
 class PreviewCache:
     def __init__(self, project_root: Path, name: str):
-        key = hashlib.sha1(f"{Path(project_root).resolve()}\0{name}".encode("utf-8")).hexdigest()[:12]
+        key = hashlib.sha1(f"{Path(project_root).resolve()}\0{name}".encode()).hexdigest()[:12]
         self.folder = Path(tempfile.gettempdir()) / f"bangvang-search-{key}"
 
     def bundle(self, digest: str) -> Path | None:

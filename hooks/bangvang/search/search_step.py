@@ -65,7 +65,7 @@ class BundleJob:
         assert self.work is not None
         return self.work / "out"
 
-    def start(self) -> "BundleJob":
+    def start(self) -> BundleJob:
         writer = SourceWriter()
         self._sources = writer.render_all(self.records)
         digest = hashlib.sha256()
@@ -150,7 +150,7 @@ class SearchStep:
 
     @classmethod
     def start(cls, index: Index, pages: Iterable, docs_dir: Path, project_root: Path | None = None,
-              serving: bool = False) -> "SearchStep":
+              serving: bool = False) -> SearchStep:
         """Collect the records from the data and the guide, start Pagefind on each bundle."""
         began = time.perf_counter()
         readers = reader_records(index, pages)

@@ -9,7 +9,6 @@ from bangvang.search.records import FILTERS, KINDS, SearchRecord
 from bangvang.text import fold, nfc
 
 TEMPLATES = Path(__file__).parent / "templates"
-_SEPARATOR = "\x00"  # never in escaped text: where one document ends
 
 
 def _template() -> jinja2.Template:
@@ -38,13 +37,11 @@ class SourceWriter:
     def __init__(self):
         self.template = _template()
 
-    def render_all(self, records: list[SearchRecord]) -> list[str]:
-        text = self.template.render(records=[_context(r) for r in records], separator=_SEPARATOR)
-        documents = [d.strip() + "\n" for d in text.split(_SEPARATOR)]
-        return documents[:len(records)]
-
     def render(self, record: SearchRecord) -> str:
-        return self.render_all([record])[0]
+        return self.template.render(r=_context(record))
+
+    def render_all(self, records: list[SearchRecord]) -> list[str]:
+        return [self.render(r) for r in records]
 
     def write(self, records: list[SearchRecord], folder: Path) -> None:
         for n, text in enumerate(self.render_all(records)):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.schema import recipient_kind
 from bangvang.text import format_date, format_number
-from bangvang.urls import award_anchor, record_url, recipient_anchors, year_url
+from bangvang.urls import award_anchor, recipient_anchors, record_url, year_url
 from bangvang.website import provenance as pv
 from bangvang.website import wording as w
 from bangvang.website.index import RECIPIENT_KEYS, Index, award_status, award_tally
@@ -169,7 +169,7 @@ class AwardCards:
         """Who proposed: the proposing document's issuer, else the report's, else the district."""
         proposal = award.get("proposal") or {}
         if proposal.get("document"):
-            return self.data.get("documents", proposal["document"])["issuer"]
+            return self._record("documents", proposal["document"])["issuer"]
         if report is not None:
             return report["issuer"]
         return f"UBND {self.site.district}"
@@ -177,7 +177,7 @@ class AwardCards:
     def _recipient(self, r: dict, anchor: str) -> RecipientView:
         kind = recipient_kind(r)
         if r.get("person"):
-            person = self.data.get("people", r["person"])
+            person = self._record("people", r["person"])
             unit = self.data.get("units", person["unit"]) if person.get("unit") else None
             return RecipientView(kind, Ref(person["name"], record_url("people", person.id)),
                                  person.get("position"), self._unit_ref(unit), r.get("reason"), anchor)
@@ -185,8 +185,14 @@ class AwardCards:
             unit = self.data.get("units", r["unit"]) if r.get("unit") else None
             unit_ref = self._unit_ref(unit) or (Ref(r["unit_name"]) if r.get("unit_name") else None)
             return RecipientView(kind, Ref(r["name"]), r.get("position"), unit_ref, r.get("reason"), anchor)
-        unit = self.data.get("units", r["unit"])
+        unit = self._record("units", r["unit"])
         return RecipientView(kind, Ref(unit["name"], record_url("units", unit.id)), None, None, r.get("reason"), anchor)
+
+    def _record(self, kind: str, record_id: str) -> Record:
+        """A record a valid data set refers to (validation has checked that it exists)."""
+        record = self.data.get(kind, record_id)
+        assert record is not None, (kind, record_id)
+        return record
 
     @staticmethod
     def _unit_ref(unit: Record | None) -> Ref | None:
@@ -209,7 +215,7 @@ class AwardCards:
         for r in award.get("recipients", []):
             unit_id = r.get("unit")
             if r.get("person"):
-                unit_id = self.data.get("people", r["person"]).get("unit")
+                unit_id = self._record("people", r["person"]).get("unit")
             unit = self.data.get("units", unit_id) if unit_id else None
             commune = self.index.commune_of(unit) if unit is not None else None
             if commune is not None and commune.id not in ids:

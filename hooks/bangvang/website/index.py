@@ -5,9 +5,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from bangvang.records.schema import COMMUNE_KINDS
 from bangvang.records.dataset import DataSet, Record
-from bangvang.records.schema import recipient_kind
+from bangvang.records.schema import COMMUNE_KINDS, recipient_kind
 from bangvang.text import person_sort_key, sort_key
 
 RECIPIENT_KEYS = ("tap_the", "ca_nhan", "ho_gia_dinh")

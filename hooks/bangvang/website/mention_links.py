@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 _TAG = re.compile(r"(<[^>]*>)")
 _NO_LINK_INSIDE = ("a", "code", "pre")

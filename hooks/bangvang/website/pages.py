@@ -20,18 +20,24 @@ import jinja2
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import Record
-from bangvang.text import (fold, format_date, format_number, format_quantity, initial_letter, person_sort_key,
-                           sort_key)
-from bangvang.urls import (award_form_anchor, record_url, relative, report_section_anchor, section_url, src_uri,
-                           year_url)
+from bangvang.text import fold, format_date, format_number, format_quantity, initial_letter, person_sort_key, sort_key
+from bangvang.urls import award_form_anchor, record_url, relative, report_section_anchor, section_url, src_uri, year_url
 from bangvang.website import breadcrumbs as bc
 from bangvang.website import wording as w
 from bangvang.website.award_cards import AwardCard, AwardCards
 from bangvang.website.charts import year_charts
 from bangvang.website.conferring_bodies import awards_conferred_by
 from bangvang.website.coverage import contact_lines, coverage
-from bangvang.website.index import (RECIPIENT_KEYS, Index, annulled, award_day, award_status, award_tally, conferred,
-                                    proposed)
+from bangvang.website.index import (
+    RECIPIENT_KEYS,
+    Index,
+    annulled,
+    award_day,
+    award_status,
+    award_tally,
+    conferred,
+    proposed,
+)
 from bangvang.website.mention_links import Mention, MentionLinker
 from bangvang.website.model_fields import model_field
 from bangvang.website.photos import photos_for
@@ -176,7 +182,7 @@ class PageBuilder:
             groups[campaign["field"]].append(campaign)
         page = Page(section_url("campaigns"), "Phong trào thi đua",
                     "Các phong trào thi đua, theo lĩnh vực.", edit_path="data/campaigns/")
-        return self.render("campaigns.html", page, groups=[(v, l, groups[v]) for v, l in s.FIELDS.labels if groups[v]])
+        return self.render("campaigns.html", page, groups=[(v, label, groups[v]) for v, label in s.FIELDS.labels if groups[v]])
 
     def models_index(self) -> Page:
         models = self.index.sorted_models()
@@ -185,7 +191,7 @@ class PageBuilder:
                     "Điển hình tiên tiến, mô hình tiêu biểu theo lĩnh vực, xã và năm.", edit_path="data/models/")
         return self.render("models.html", page, rows=rows,
                            years=sorted({m["year"] for m in models}, reverse=True),
-                           fields=[(v, l) for v, l in s.FIELDS.labels if any(r["field"] == v for r in rows)],
+                           fields=[(v, label) for v, label in s.FIELDS.labels if any(r["field"] == v for r in rows)],
                            communes=sorted({c.id: c for r in rows for c in r["communes"]}.values(),
                                            key=lambda u: sort_key(u["name"])))
 
@@ -193,7 +199,7 @@ class PageBuilder:
         campaign = self.data.get("campaigns", model.get("campaign")) if model.get("campaign") else None
         communes = {}
         for unit_id in model.get("units", []):
-            commune = self.index.commune_of(self.data.get("units", unit_id))
+            commune = self.index.commune_of(self._record("units", unit_id))
             if commune is not None:
                 communes[commune.id] = commune
         field_id = model_field(model, campaign)
@@ -201,7 +207,7 @@ class PageBuilder:
                 "communes": sorted(communes.values(), key=lambda u: sort_key(u["name"]))}
 
     def awards_index(self) -> Page:
-        years = []
+        years: list[dict] = []
         for y in self.index.years:
             awards = self.index.awards_by_year[y]
             years.append({"year": y, "totals": _totals(conferred(awards)),
@@ -230,7 +236,7 @@ class PageBuilder:
         page = Page(section_url("units"), "Tập thể", "Các tập thể: xã, thị trấn, cơ quan, trường học…",
                     edit_path="data/units/")
         return self.render("units.html", page, coverage=self.coverage_all, bodies=bodies,
-                           groups=[(v, l, groups[v]) for v, l in s.UNIT_KINDS.labels if groups[v]])
+                           groups=[(v, label, groups[v]) for v, label in s.UNIT_KINDS.labels if groups[v]])
 
     def people_index(self) -> Page:
         """Everyone named as an individual: people with a record (their own page) and names given
@@ -249,11 +255,17 @@ class PageBuilder:
                         "name": rv.name.text, "url": card.anchor, "detail": detail, "note": card.title,
                         "proposal": card.tag}))
         groups: dict[str, list] = {}
-        for key, given, entry in sorted(entries, key=lambda e: e[0]):
+        for _, given, entry in sorted(entries, key=lambda e: e[0]):
             groups.setdefault(initial_letter(given or entry["name"].split()[-1]), []).append(entry)
         page = Page(section_url("people"), "Cá nhân",
                     "Cá nhân có tên trong dữ liệu khen thưởng, theo thứ tự chữ cái của tên.", edit_path="data/people/")
         return self.render("people.html", page, groups=list(groups.items()), coverage=self.coverage_all)
+
+    def _record(self, kind: str, record_id: str) -> Record:
+        """A record a valid data set refers to (validation has checked that it exists)."""
+        record = self.data.get(kind, record_id)
+        assert record is not None, (kind, record_id)
+        return record
 
     def _newest_year_first(self, awards: list[Record]) -> list[Record]:
         """A record's awards as its page lists them: the latest year first, then by rank."""
@@ -418,9 +430,9 @@ class PageBuilder:
         by_form = [Row(f["name"], "#" + f["anchor"], f["tally"]) for lv in levels for f in lv["forms"]]
         by_level = [Row(w.level_label(lv["level"]), f"#cap-{lv['level']}",
                         _card_totals([c for f in lv["forms"] for c in f["cards"]])) for lv in levels]
-        communes = sorted({cid: self.data.get("units", cid) for c in given + waiting for cid in c.commune_ids}.values(),
+        communes = sorted({cid: self._record("units", cid) for c in given + waiting for cid in c.commune_ids}.values(),
                           key=lambda u: sort_key(u["name"]))
-        campaigns = sorted({c.campaign_id: self.data.get("campaigns", c.campaign_id)
+        campaigns = sorted({c.campaign_id: self._record("campaigns", c.campaign_id)
                             for c in given + waiting if c.campaign_id}.values(), key=lambda r: sort_key(r["title"]))
         return self.render("year.html", page, year=year, levels=levels, proposals=waiting,
                            annulled=self.cards.many(annulled(awards)), comments_url=_comments(awards),

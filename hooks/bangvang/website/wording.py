@@ -97,6 +97,7 @@ def sentence_case(heading: str, known: dict[str, str]) -> str:
     if not letters or any(c.islower() for c in letters):
         return heading
     m = re.match(r"^((?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+)?(.*)$", heading, re.S)
+    assert m is not None  # the pattern matches any text
     number, text = m.group(1) or "", m.group(2).lower()
     if known:
         phrases = sorted(known, key=len, reverse=True)
