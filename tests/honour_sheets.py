@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from openpyxl import Workbook
-
 from bangvang.records.validation import validate
+from openpyxl import Workbook
 
 
 @dataclass
@@ -49,6 +48,24 @@ def write_book(path: Path, sheets: list[Sheet], active: int = 0, chart_sheet: st
         cs.add_chart(chart)
         book.active = 0
     book.save(path)
+    return path
+
+
+def add_merges(path: Path, refs: list[str]) -> Path:
+    """Merged ranges written straight into the first sheet's XML: openpyxl itself would create
+    every cell of a range like F1:XFD1048576 (as a hostile file declares, cheaply)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode("utf-8")
+    cells = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    xml = xml.replace("</sheetData>", f'</sheetData><mergeCells count="{len(refs)}">{cells}</mergeCells>', 1)
+    parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
     return path
 
 

@@ -15,8 +15,10 @@ def _fork(project, tmp_path):
     config = yaml.safe_load(text)
     old = config["extra"]["district"]
     for key, new in (("name", "huyện Bình Giang"), ("contact", "Phòng Nội vụ huyện Bình Giang"),
+                     ("address", "Phòng Nội vụ, UBND huyện Bình Giang, thị trấn Kẻ Sặt, tỉnh Hải Dương"),
                      ("site_url", "https://binh-giang.github.io/bang-vang/"), ("repo", "binh-giang/bang-vang")):
-        text = text.replace(f"{key}: {old[key]}", f"{key}: {new}", 1)
+        if old.get(key):
+            text = text.replace(f"{key}: {old[key]}", f"{key}: {new}", 1)
     config_path.write_text(text, encoding="utf-8")
     for folder in (project / "data").iterdir():
         if folder.name != "vocab":

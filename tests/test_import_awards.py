@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import Workbook
-
 from bangvang.records import schema as s
-from bangvang.text import fold
 from bangvang.records.validation import validate
+from bangvang.text import fold
 from honour_sheets import review_lines
+from openpyxl import Workbook
 
 
 def _records(project: Path, folder: str) -> dict[str, dict]:

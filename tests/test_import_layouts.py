@@ -10,9 +10,21 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from honour_sheets import (COLLECTIVE_REASON, PERSON_REASON, Sheet, awards_in, decision_456, file_errors, record,
-                           review_lines, review_of, run_import, write_book, write_csv, write_xlsx)
+from honour_sheets import (
+    COLLECTIVE_REASON,
+    PERSON_REASON,
+    Sheet,
+    awards_in,
+    decision_456,
+    file_errors,
+    record,
+    review_lines,
+    review_of,
+    run_import,
+    write_book,
+    write_csv,
+    write_xlsx,
+)
 
 OUT = "data/awards/2022/thu-nhap.yml"
 

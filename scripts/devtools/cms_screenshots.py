@@ -26,6 +26,7 @@ OUT = Path("docs") / "huong-dan" / "anh-chup"
 PREFIX = "sua-tren-trinh-duyet-"
 WIDTH, HEIGHT = 1280, 800
 MAX_BYTES = 150_000
+SIGN_IN_CLIP = {"x": 300, "y": 200, "width": 680, "height": 400}  # the sign-in dialog, legible in the guide
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -92,10 +93,10 @@ def take(root: Path, out: Path) -> list[Path]:
         gh = FakeGitHub(files=cms.repository_files(root), token=cms.TOKEN)
         photo = _photo(Path(tmp))
 
-        def shot(page, name: str) -> None:
+        def shot(page, name: str, clip: dict | None = None) -> None:
             page.wait_for_timeout(400)  # fonts and transitions settle
             path = out / f"{PREFIX}{name}.png"
-            _save(page.screenshot(), path)
+            _save(page.screenshot(clip=clip) if clip else page.screenshot(), path)
             shots.append(path)
 
         try:
@@ -105,7 +106,7 @@ def take(root: Path, out: Path) -> list[Path]:
                 cms.Network(gh, site).install(context)
                 page = context.new_page()
 
-                cms.sign_in(page, site, before=lambda page: shot(page, "dang-nhap"))
+                cms.sign_in(page, site, before=lambda page: shot(page, "dang-nhap", SIGN_IN_CLIP))
                 cms.open_collection(page, site, "awards")
                 shot(page, "danh-sach")
 

@@ -36,7 +36,6 @@ DECISION_ORDER = [f.key for f in s.DECISION.fields]
 # Inline recipients read as a sentence: who, their position, where; refs first.
 RECIPIENT_ORDER = ["unit", "person", "name", "position", "unit_name", "kind", "reason"]
 INLINE_UNIT_ORDER = ["name", "position", "unit", "unit_name", "kind", "reason"]
-KIND_OF_RECIPIENT = {"tap_the": "tap_the", "ca_nhan": "ca_nhan", "ho_gia_dinh": "ho_gia_dinh"}
 
 
 @dataclass
@@ -137,8 +136,8 @@ def _load_existing(target: Target, award_id: str, decision: str | None, shown) -
     if value.get("award") not in (None, award_id):
         raise ImportRefused(f"{shown(path)} đã có và là khen thưởng khác (award: {value.get('award')}); "
                             "chọn --out khác")
-    old_decision = value.get("decision") if isinstance(value.get("decision"), dict) else {}
-    old_number = old_decision.get("number")
+    old_decision = value.get("decision")
+    old_number = old_decision.get("number") if isinstance(old_decision, dict) else None
     if decision and old_number and key(str(old_number)) != key(decision):
         raise ImportRefused(f"{shown(path)} đã có và là quyết định khác ({old_number}); chọn --out khác")
     if "year" in value and value.get("year") != target.year:

@@ -233,7 +233,7 @@ def _utf8_output() -> None:
     # cannot be encoded (a stray surrogate) is replaced rather than crashing the report.
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
 

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bangvang.staff.list_words import (COLUMN_NUMBER, NAME_KINDS, ROW_NUMBER, column_kind, is_heading_text,
-                                       is_private_label)
+from bangvang.staff.list_words import (
+    COLUMN_NUMBER,
+    NAME_KINDS,
+    ROW_NUMBER,
+    column_kind,
+    is_heading_text,
+    is_private_label,
+)
 from bangvang.staff.sheet_reading import HEAD_ROWS, MAX_COLUMNS, Merge, Row, Table, column_letter
 
 MAX_HEADER_ROWS = 4

@@ -470,7 +470,7 @@ def _reasons(lists: list[HonourList], recipients: list[Recipient]) -> tuple[str 
 
 
 def _check_form(lists: list[HonourList], entry: Record, review: Review) -> None:
-    forms = {}
+    forms: dict[str, tuple[str, int]] = {}
     for hl in lists:
         for e in hl.entries:
             if e.form:
@@ -498,7 +498,7 @@ def _decision(args, lists: list[HonourList], review: Review) -> tuple[str | None
     if number is None:
         number = hl.decision_number
         review.note(row, f"số quyết định lấy từ tiêu đề bảng: {number} (đổi bằng --decision)")
-    elif key(number) != key(hl.decision_number):
+    elif key(number) != key(hl.decision_number or ""):
         review.note(row, f"tiêu đề bảng ghi quyết định {hl.decision_number}, khác --decision {number}: kiểm tra lại")
     if hl.decision_date is not None:
         if date is None:
@@ -526,6 +526,7 @@ def _summary(recipients: list[Recipient]) -> None:
     if matched:
         say(f"Khớp với bản ghi có sẵn ({len(matched)}):")
         for r in matched:
+            assert r.record is not None
             label = "tập thể" if r.record.folder == "units" else "cá nhân"
             say(f"  dòng {r.entry.row}: {r.entry.name} → {label} {r.record.id}")
     inline = [r for r in recipients if r.record is None]

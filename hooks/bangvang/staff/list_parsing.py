@@ -18,9 +18,22 @@ import re
 from dataclasses import dataclass, field
 
 from bangvang.staff.column_mapping import Layout, is_column_number_row
-from bangvang.staff.list_words import (ROMAN, ROW_NUMBER, column_kind, counts_in, heading_kind, heading_text, is_closing,
-                                       is_end_matter, is_heading_text, is_roman_or_letter, key, mark_as_written,
-                                       starts_like_unit, strip_honorific)
+from bangvang.staff.list_words import (
+    ROMAN,
+    ROW_NUMBER,
+    column_kind,
+    counts_in,
+    heading_kind,
+    heading_text,
+    is_closing,
+    is_end_matter,
+    is_heading_text,
+    is_roman_or_letter,
+    key,
+    mark_as_written,
+    starts_like_unit,
+    strip_honorific,
+)
 from bangvang.staff.review import Review
 from bangvang.staff.sheet_reading import MAX_COLUMNS, Row, Table, cell_name, column_letter
 
@@ -170,7 +183,9 @@ class _Walker:
                 self._continuation(row, own)
                 continue
             if not name:
-                self.review.note(row.number, "thiếu tên (ô họ tên / tên tập thể để trống), không nhập", blocking=True)
+                unknown = [self.table.unknown[(row.number, c)] for c in name_cols if (row.number, c) in self.table.unknown]
+                why = f"ô tên là {unknown[0]}" if unknown else "thiếu tên (ô họ tên / tên tập thể để trống)"
+                self.review.note(row.number, f"{why}, không nhập", blocking=True)
                 continue
             if stt_col is not None and not stt and stt_col not in row.filled:
                 self.review.note(row.number, f"'{name}' không có số thứ tự (cột STT để trống), không nhập; "

@@ -202,16 +202,16 @@ class Resolver:
                 note(entry.row, f"đoán '{position}' gồm chức vụ '{split[0]}' và đơn vị '{split[1]}'")
                 position, unit_text = split
         if not unit_text and entry.group_unit:
-            record, _ = self.directory.unit(entry.group_unit)
-            if record is not None or starts_like_unit(entry.group_unit):
+            grouped, _ = self.directory.unit(entry.group_unit)
+            if grouped is not None or starts_like_unit(entry.group_unit):
                 note(entry.row, f"đơn vị lấy từ tiêu đề nhóm ở dòng {entry.group_row}: '{entry.group_unit}'")
-                if record is not None:
-                    return position, record, ""
+                if grouped is not None:
+                    return position, grouped, ""
                 unit_text = entry.group_unit
         if unit_text:
-            record, several = self.directory.unit(unit_text)
-            if record is not None:
-                return position, record, ""
+            known, several = self.directory.unit(unit_text)
+            if known is not None:
+                return position, known, ""
             if several:
                 note(entry.row, f"đơn vị '{unit_text}' trùng tên với nhiều bản ghi ("
                      + ", ".join(r.id for r in several) + "): ghi tên đơn vị, chọn mã bằng tay")

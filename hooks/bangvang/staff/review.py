@@ -53,7 +53,7 @@ class Review:
         order: list[tuple] = []
         grouped: dict[tuple, list[Item]] = {}
         for n, item in enumerate(self.items):
-            where = (item.sheet if self.several_sheets else None, item.row)
+            where: tuple = (item.sheet if self.several_sheets else None, item.row)
             if item.row is None:
                 where = (None, None, n)  # whole-file notes: one line each
             if where not in grouped:
@@ -70,11 +70,11 @@ class Review:
             sheet, row = where[0], where[1]
             items = sorted(grouped[where], key=lambda i: not i.blocking)
             text = "; ".join(i.message for i in items)
-            where = "" if row is None else f"dòng {row}"
+            place = "" if row is None else f"dòng {row}"
             if sheet and row is not None:
-                where = f"trang '{sheet}' {where}"
+                place = f"trang '{sheet}' {place}"
             mark = BLOCKING_MARK if items[0].blocking else ""
-            out.append(f"{mark}{where}: {text}" if where else f"{mark}{text}")
+            out.append(f"{mark}{place}: {text}" if place else f"{mark}{text}")
         return out
 
 

@@ -447,7 +447,8 @@ def read_text_table(path: Path, review: Review) -> Table:
         delimiter = detect_delimiter(text)
     table = Table(None, [], description=f"tệp văn bản, mã {encoding}, phân cách bằng "
                                           f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote never closed is an error, not the rest of the file swallowed into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     far: list[str] = []
     number = skipped
     old_limit = csv.field_size_limit()
