@@ -1,16 +1,15 @@
 """Write the editors' JSON Schemas to schemas/ from the record types (`--check`: only compare)."""
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 from bangvang.publish import json_schemas as jsonschema
-from bangvang.staff.cli import run
+from bangvang.staff.cli import StaffArgumentParser, run
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Tạo lại các tệp schemas/<loại>.schema.json từ schema.py.")
+    parser = StaffArgumentParser(prog="export_schemas.py", description="Tạo lại các tệp schemas/<loại>.schema.json từ schema.py.")
     parser.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi (lỗi nếu tệp đã cũ)")
     parser.add_argument("--out", type=Path, default=ROOT / "schemas", help="thư mục ghi (mặc định: schemas/)")
     args = parser.parse_args(argv)

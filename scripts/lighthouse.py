@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-
 from devtools.pages_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,7 +111,7 @@ def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> 
     head = [
         "# Đo Lighthouse (issue 12)",
         "",
-        f"Đo ngày {dt.datetime.now(dt.timezone.utc):%d/%m/%Y %H:%M} UTC bằng `scripts/lighthouse.py` trên máy này "
+        f"Đo ngày {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC bằng `scripts/lighthouse.py` trên máy này "
         f"({platform.machine()}, {os.cpu_count()} lõi, tải trung bình lúc kết thúc {load}); Lighthouse "
         f"{first['lighthouse']}, {chrome.replace('HeadlessChrome', 'Chromium')}, cấu hình điện thoại (mạng 4G chậm mô "
         "phỏng, CPU chậm 4 lần, màn hình 412 px). Trang được phục vụ như GitHub Pages (nén gzip, dưới đường dẫn của "
@@ -150,7 +149,7 @@ def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> 
 
 def failures(results: dict[str, tuple[str, dict, list[dict]]], min_performance: int) -> list[str]:
     out = []
-    for kind, (path, best, _) in results.items():
+    for path, best, _ in results.values():
         s = best["scores"]
         for c in ("accessibility", "best-practices", "seo"):
             if s[c] < 100:

@@ -14,12 +14,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-
-from bangvang.website import charts
 from bangvang.records import schema as s
-from bangvang.website.index import RECIPIENT_KEYS, award_tally, build_index
 from bangvang.records.validation import validate
-
+from bangvang.website import charts
+from bangvang.website.index import RECIPIENT_KEYS, award_tally, build_index
 from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from helpers import effective_config, require_tool
 from test_site_browser import AXE, DESKTOP, PAGE_KINDS, PHONE, axe_violations, open_page
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
-
 from helpers import ROOT, Doc, effective_config, run_mkdocs_build
 
 CONFIG = effective_config()
@@ -224,7 +223,7 @@ def test_office_email_and_phone_and_the_commit_date(project_copy, tmp_path, monk
         text = text.replace("\n    contact:", "\n    email: noivu.gialoc@example.gov.vn\n    phone: '0220 3716 123'\n    contact:", 1)
     config_path.write_text(text, encoding="utf-8")
     # 20:30 UTC on 31/12/2024 is already 01/01/2025 in Vietnam
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 12, 31, 20, 30, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 12, 31, 20, 30, tzinfo=dt.UTC).timestamp())))
     site = tmp_path / "site"
     result = run_mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stderr

@@ -294,6 +294,28 @@ def test_the_home_page_field_shows_results_in_the_page(page):
     assert page.url.endswith("tap-the/xa-pham-tran/")
 
 
+def test_the_page_field_has_no_serious_accessibility_violation(browser, site_url):
+    require_tool(AXE.exists(), "axe-core (npm ci)")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.site_url = site_url
+    try:
+        page.goto(site_url)
+        if page.locator("#bv-home-search").count() == 0:
+            pytest.skip("the home page has no search field yet")
+        search(page, "gia tan", box="#bv-home-search")
+        page.locator("#bv-home-search").press("ArrowDown")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("""async () => (await axe.run(document.querySelector('[data-bv-search="page"]'),
+                {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+    assert violations == []
+
+
 def test_the_search_page_runs_the_query_it_was_sent(page):
     page.goto(page.site_url + "tim-kiem/?q=le+thanh+nghi")
     if page.locator("#bv-home-search").count() == 0:

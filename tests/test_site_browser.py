@@ -6,13 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from helpers import require_tool
 from bangvang.records.validation import validate
+from helpers import SEED_DATA, require_tool
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -281,6 +281,7 @@ def test_out_onto_an_id_of_another_year_is_refused_before_writing(project_copy, 
     ("data/awards/2022/Bằng khen.yml", "chữ thường không dấu"),
     ("data/awards/2022/moi.txt", "phải là một tệp .yml"),
     ("data/awards/2022/" + "a" * 120 + ".yml", "tối đa 100 ký tự"),
+    ("/proc/khong-ghi-duoc.yml", "không ghi được /proc/khong-ghi-duoc.yml"),
 ])
 def test_out_where_no_award_can_be(project_copy, sheet, out, message):
     result = run_import(project_copy, sheet, "--award", "giay-khen-huyen", "--year", 2022, "--out", out)

@@ -24,11 +24,12 @@
   var BUNDLES = { reader: "pagefind/", guide: "pagefind-huong-dan/" };
   var GUIDE = "guide";        // the kind whose records are in the guide's bundle
   var SHOWN = 10;             // results shown
-  var LOADED = 10;            // results of the word search loaded (a small fragment each) to order
-  var PHRASE_LOADED = 5;      // … and of the phrase search
-  // A query typed with marks ranks its spelling first, which the folded index cannot see: look
-  // at more of the word search's results ("thương" among the many "thưởng", "thường", "Thượng").
-  var MARKED_LOADED = 20;
+  var LOADED = 8;             // results of the word search loaded (a small fragment each) to order
+  var PHRASE_LOADED = 4;      // … and of the phrase search
+  // A word typed with marks ranks its spelling first, which the folded index cannot see: look at
+  // more of the word search's results ("thương" among the many "thưởng", "thường", "Thượng";
+  // several words narrow the search themselves).
+  var MARKED_LOADED = 16;
   var DEBOUNCE = 70;          // ms after the last keystroke
   var EXCERPT_WORDS = 24;     // words in an excerpt
   var BEFORE_MATCH = 7;       // of which before the first matched word
@@ -89,12 +90,12 @@
       exact: ws.map(function (w) { return exactKey(typed.slice(w.start, w.end)); }),
     };
   }
-  // A last word of one letter (still being typed) matches a large part of the index (and its
-  // download): search without it; results are still checked against it. One letter alone: wait
-  // for more.
+  // A short last word (still being typed) starts a large part of the index's words, whose chunks
+  // the search would download: search without it (numbers aside: "chỉ thị 34"); results are
+  // still checked against it. One letter alone: wait for more.
   function sentTerms(terms) {
     var last = terms.length - 1;
-    return terms.filter(function (t, i) { return t.length > 1 || i < last || last === 0; });
+    return terms.filter(function (t, i) { return t.length > 2 || i < last || last === 0 || /^\d+$/.test(t); });
   }
 
   // -- Matching one record ---------------------------------------------------------------------
@@ -322,7 +323,7 @@
       return Promise.all(searches);
     }).then(function (found) {
       var all = found[0] ? found[0].results : [];
-      var picked = all.slice(0, q.marked ? MARKED_LOADED : LOADED), ids = {};
+      var picked = all.slice(0, q.marked && sent.length === 1 ? MARKED_LOADED : LOADED), ids = {};
       picked.forEach(function (r) { ids[r.id] = 1; });
       (found[1] ? found[1].results : []).slice(0, PHRASE_LOADED).forEach(function (r) {
         if (!ids[r.id]) { ids[r.id] = 1; picked.push(r); }

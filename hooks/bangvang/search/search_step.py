@@ -6,7 +6,11 @@ what the search box loads; `pagefind-huong-dan/` holds the staff guide (from_gui
 only when the box's "Hướng dẫn cho cán bộ" filter is chosen. Each is made by writing its records
 as source documents (sources.py), running Pagefind on them in the background (pagefind_run.py),
 and, once it is done, fixing the order of its filter files (bundle_order.py) and adding the
-filter labels (facets.py). Under `mkdocs serve` finished bundles are kept (preview_cache.py).
+filter labels (facets.py).
+
+Under `mkdocs serve` (PreviewSearch) nothing of this is on the way of the page the staff member
+is looking at: the last bundle is put in place at once and the new one is made in the background
+after the pages, kept on disk (preview_cache.py) and swapped in when ready.
 """
 from __future__ import annotations
 
@@ -38,6 +42,8 @@ GUIDE_BUNDLE = "pagefind-huong-dan"
 # Pagefind's own front ends: the site has its own search box, so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# In a preview's bundle: which records it was made from (not published: `mkdocs build` has none).
+DIGEST_FILE = ".bangvang-digest"
 
 
 def _scratch_dir() -> str | None:
@@ -47,18 +53,31 @@ def _scratch_dir() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
-class BundleJob:
-    """One Pagefind bundle: sources written and Pagefind started by start(); placed in the site
-    by finish()."""
+def bundle_jobs(index: Index, pages: Iterable, docs_dir: Path) -> list[BundleJob]:
+    """The bundles of one data set and guide, their records collected (not yet started)."""
+    readers = reader_records(index, pages)
+    guide = guide_records(docs_dir)
+    facets = facet_choices(readers, index.dataset, extra_kinds=("guide",) if guide else ())
+    jobs = [BundleJob(READER_BUNDLE, readers, facets)]
+    if guide:
+        jobs.append(BundleJob(GUIDE_BUNDLE, guide))
+    return jobs
 
-    def __init__(self, name: str, records: list[SearchRecord], facets: dict | None = None,
-                 cache: PreviewCache | None = None):
-        self.name, self.records, self.facets, self.cache = name, records, facets, cache
-        self.digest = ""
+
+class BundleJob:
+    """One Pagefind bundle: its source documents written and Pagefind started by start(); the
+    finished bundle in `output` after complete()."""
+
+    def __init__(self, name: str, records: list[SearchRecord], facets: dict | None = None):
+        self.name, self.records, self.facets = name, records, facets
         self.run: PagefindRun | None = None
         self.work: Path | None = None
         self.error: str | None = None
-        self._sources: list[str] = []
+        self._sources = SourceWriter().render_all(records)
+        digest = hashlib.sha256()
+        for text in self._sources:
+            digest.update(text.encode("utf-8"))
+        self.digest = digest.hexdigest()[:16]  # names the bundle in a preview's cache
 
     @property
     def output(self) -> Path:
@@ -66,14 +85,6 @@ class BundleJob:
         return self.work / "out"
 
     def start(self) -> BundleJob:
-        writer = SourceWriter()
-        self._sources = writer.render_all(self.records)
-        digest = hashlib.sha256()
-        for text in self._sources:
-            digest.update(text.encode("utf-8"))
-        self.digest = digest.hexdigest()[:16]
-        if self.cache is not None and self.cache.bundle(self.digest) is not None:
-            return self  # the preview has this very bundle already
         self.work = Path(tempfile.mkdtemp(prefix=f"bangvang-{self.name}-", dir=_scratch_dir()))
         sources = self.work / "src"
         sources.mkdir()
@@ -84,36 +95,14 @@ class BundleJob:
             self.run = PagefindRun(sources, self.output).start()
         except (PagefindError, OSError) as err:
             self.error = str(err)
-        # A build that stops before finish() (an error, a preview moving on) leaves no process
+        # A build that stops before its end (an error, a preview moving on) leaves no process
         # running and no scratch files behind.
         weakref.finalize(self, _discard, self.run, self.work)
         return self
 
-    def finish(self, site_dir: Path, wait: bool = True) -> str:
-        """Put the bundle in site_dir; 'built', 'cached', 'stale' (preview: last bundle while this
-        one is still being built) or 'failed'."""
-        target = Path(site_dir) / self.name
-        if self.cache is not None:
-            cached = self.cache.bundle(self.digest)
-            if cached is not None:
-                _replace(cached, target)
-                return "cached"
-            latest = self.cache.latest()
-            if not wait and latest is not None and self.run is not None and not self.run.done():
-                _replace(latest, target)
-                threading.Thread(target=self._complete_later, daemon=True).start()
-                return "stale"
-        if not self._complete():
-            return "failed"
-        if self.cache is not None:
-            _replace(self.cache.store(self.digest, self.output), target)
-        else:
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.move(str(self.output), str(target))
-        _discard(None, self.work)
-        return "built"
-
-    def _complete(self) -> bool:
+    def complete(self) -> bool:
+        """Wait for Pagefind, then leave out the unused front ends, settle the filter files and
+        add the filter labels. False (and the reason logged) when Pagefind failed."""
         if self.error is None and self.run is not None:
             try:
                 self.run.wait()
@@ -132,50 +121,46 @@ class BundleJob:
             write_facets(self.output, self.facets)
         return True
 
-    def _complete_later(self) -> None:
-        if self._complete() and self.cache is not None:
-            self.cache.store(self.digest, self.output)
-            log.info("Chỉ mục tìm kiếm mới đã sẵn sàng: lưu lại trang để dùng")
-        _discard(None, self.work)
+    def move_to(self, site_dir: Path) -> None:
+        target = Path(site_dir) / self.name
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.move(str(self.output), str(target))
+        self.discard()
+
+    def discard(self) -> None:
+        _discard(self.run, self.work)
 
 
 class SearchStep:
-    """Both bundles of one build."""
+    """`mkdocs build`: both bundles started before MkDocs renders, waited for after."""
 
-    def __init__(self, jobs: list[BundleJob], serving: bool = False, start_s: float = 0.0):
-        self.jobs, self.serving = jobs, serving
+    def __init__(self, jobs: list[BundleJob], start_s: float):
+        self.jobs = jobs
         self.start_s = start_s  # collecting records and writing sources, before MkDocs renders
         self.started = time.perf_counter()
         self.records = sum(len(j.records) for j in jobs)
 
     @classmethod
     def start(cls, index: Index, pages: Iterable, docs_dir: Path, project_root: Path | None = None,
-              serving: bool = False) -> SearchStep:
-        """Collect the records from the data and the guide, start Pagefind on each bundle."""
+              serving: bool = False) -> SearchStep | PreviewSearch:
+        """Collect the records from the data and the guide, start Pagefind on each bundle (under
+        `mkdocs serve`: only note what to index, see PreviewSearch)."""
+        if serving and project_root is not None:
+            return PreviewSearch(index, list(pages), docs_dir, project_root)
         began = time.perf_counter()
-        readers = reader_records(index, pages)
-        guide = guide_records(docs_dir)
-        facets = facet_choices(readers, index.dataset, extra_kinds=("guide",) if guide else ())
-
-        def cache(name: str) -> PreviewCache | None:
-            return PreviewCache(project_root, name) if serving and project_root is not None else None
-
-        jobs = [BundleJob(READER_BUNDLE, readers, facets, cache(READER_BUNDLE))]
-        if guide:
-            jobs.append(BundleJob(GUIDE_BUNDLE, guide, None, cache(GUIDE_BUNDLE)))
-        for job in jobs:
-            job.start()
-        return cls(jobs, serving, time.perf_counter() - began)
+        jobs = [job.start() for job in bundle_jobs(index, pages, docs_dir)]
+        return cls(jobs, time.perf_counter() - began)
 
     def finish(self, site_dir: Path) -> None:
         waited = time.perf_counter()
-        # The preview's first build waits for its bundles; later rebuilds do not wait for one
-        # still running (the last bundle serves meanwhile).
-        outcomes = [job.finish(site_dir, wait=not self.serving) for job in self.jobs]
+        done = [job.complete() for job in self.jobs]
+        for job, ok in zip(self.jobs, done):
+            if ok:
+                job.move_to(site_dir)
+            else:
+                job.discard()
         now = time.perf_counter()
-        if "stale" in outcomes:
-            log.info("Xem trước: chỉ mục tìm kiếm đang được tạo lại; tạm dùng chỉ mục của lần trước")
-        elif "failed" not in outcomes:
+        if all(done):
             # The seconds the build spent on search: collecting and writing the records before
             # the pages, and waiting for Pagefind after them (it ran meanwhile in parallel).
             log.info("Chỉ mục tìm kiếm: %d mục, %.1f giây (%.1f trước khi dựng trang, chờ %.1f sau; "
@@ -183,9 +168,74 @@ class SearchStep:
                      self.start_s, now - waited, now - self.started)
 
 
-def _replace(bundle: Path, target: Path) -> None:
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(bundle, target)
+class PreviewSearch:
+    """`mkdocs serve`: the preview shows an edit without waiting for search. After the pages,
+    the last bundle goes in place at once, and the records of this build are indexed in the
+    background (a bundle already made from the very same records is reused), stored in the
+    project's cache and swapped into the site when ready: search lags a few seconds behind an
+    edit, the page never does. The first build of a project waits, so search works from the start."""
+
+    def __init__(self, index: Index, pages: list, docs_dir: Path, project_root: Path):
+        self.index, self.pages, self.docs_dir = index, pages, docs_dir
+        self.caches = {name: PreviewCache(project_root, name) for name in (READER_BUNDLE, GUIDE_BUNDLE)}
+        self.generation = f"{time.time_ns()}"
+
+    def finish(self, site_dir: Path) -> None:
+        site_dir = Path(site_dir)
+        if self.caches[READER_BUNDLE].latest() is None:
+            self._refresh(site_dir)
+            return
+        for name, cache in self.caches.items():
+            latest = cache.latest()
+            if latest is not None and _digest_of(site_dir / name) != _digest_of(latest):
+                _swap_in(latest, site_dir / name)
+        self.caches[READER_BUNDLE].mark(self.generation)
+        threading.Thread(target=self._refresh, args=(site_dir,), daemon=True).start()
+
+    def _refresh(self, site_dir: Path) -> None:
+        began = time.perf_counter()
+        jobs = bundle_jobs(self.index, self.pages, self.docs_dir)
+        made = 0
+        for job in jobs:
+            cache = self.caches[job.name]
+            bundle = cache.bundle(job.digest)
+            if bundle is None:
+                if not job.start().complete():
+                    job.discard()
+                    continue
+                (job.output / DIGEST_FILE).write_text(job.digest, encoding="utf-8")
+                bundle = cache.store(job.digest, job.output)
+                job.discard()
+                made += 1
+            # A newer build of the preview has started: its own refresh puts its bundle in place.
+            if self.caches[READER_BUNDLE].marked(self.generation) and _digest_of(site_dir / job.name) != job.digest:
+                _swap_in(bundle, site_dir / job.name)
+        if made:
+            log.info("Chỉ mục tìm kiếm đã cập nhật: %d mục, %.1f giây",
+                     sum(len(j.records) for j in jobs), time.perf_counter() - began)
+
+
+def _digest_of(bundle: Path) -> str | None:
+    try:
+        return (bundle / DIGEST_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _swap_in(bundle: Path, target: Path) -> None:
+    """Copy a bundle to target, replacing what is there with one rename (the preview's server
+    never sees half a bundle)."""
+    staging = target.with_name(f".{target.name}-{time.time_ns()}")
+    try:
+        shutil.copytree(bundle, staging)
+        old = target.with_name(f".{target.name}-old-{time.time_ns()}")
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as err:  # the preview cleaned its folder meanwhile: the next build places it
+        log.debug("search bundle not swapped in: %s", err)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _discard(run: PagefindRun | None, work: Path | None) -> None:

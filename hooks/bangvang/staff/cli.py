@@ -137,7 +137,6 @@ class StaffArgumentParser(argparse.ArgumentParser):
 
 
 # The name some scripts already use for it.
-VietnameseArgumentParser = StaffArgumentParser
 
 
 # ---------------------------------------------------------------------------------------------

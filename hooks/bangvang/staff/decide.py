@@ -8,7 +8,6 @@ whole data set is checked before and after; a result that is not valid is rolled
 """
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import re
@@ -279,29 +278,21 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
 # Command line
 # ---------------------------------------------------------------------------------------------
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors in Vietnamese."""
-
-    def error(self, message: str):  # noqa: D401 - argparse's hook
-        message = (message.replace("the following arguments are required", "thiếu tham số")
-                   .replace("unrecognized arguments", "tham số không nhận ra")
-                   .replace("expected one argument", "cần một giá trị"))
-        self.exit(2, f"Lệnh sai: {message}. Xem: python scripts/decide.py --help\n")
-
-
 def decide_main(argv: list[str] | None = None) -> int:
+    from bangvang.staff import cli
     from bangvang.staff.cli import PROJECT_ROOT, _utf8_output
 
-    parser = _Parser(description="Ghi quyết định khen thưởng cho một đề nghị (status: de_nghi): đề nghị trở "
+    parser = cli.StaffArgumentParser(prog="decide.py", description="Ghi quyết định khen thưởng cho một đề nghị (status: de_nghi): đề nghị trở "
                                  "thành khen thưởng được tặng.")
-    parser.add_argument("award", metavar="MÃ", help="mã khen thưởng (tên tệp trong data/awards/<năm>/, không có .yml)")
-    parser.add_argument("--decision", metavar="SỐ", help="số quyết định, ví dụ 456/QĐ-UBND")
-    parser.add_argument("--date", metavar="NGÀY", help="ngày quyết định, DD/MM/YYYY hoặc YYYY-MM-DD")
-    parser.add_argument("--document", metavar="MÃ_VĂN_BẢN", help="mã văn bản quyết định trong data/documents/ (nếu có)")
-    parser.add_argument("--issuer", metavar="CẤP", help="cấp quyết định, nếu khác 'issuer' đang ghi")
-    parser.add_argument("--new-id", metavar="MÃ_MỚI", help="mã mới của tệp (mặc định: mã cũ bỏ chữ 'de-nghi')")
-    parser.add_argument("--data", type=Path, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("award", metavar="MÃ", type=cli.text_arg(200, "mã khen thưởng"), help="mã khen thưởng (tên tệp trong data/awards/<năm>/, không có .yml)")
+    parser.add_argument("--decision", metavar="SỐ", type=cli.text_arg(100, "số quyết định"), help="số quyết định, ví dụ 456/QĐ-UBND")
+    parser.add_argument("--date", metavar="NGÀY", type=cli.text_arg(40, "ngày quyết định"), help="ngày quyết định, DD/MM/YYYY hoặc YYYY-MM-DD")
+    parser.add_argument("--document", metavar="MÃ_VĂN_BẢN", type=cli.text_arg(200, "mã văn bản"), help="mã văn bản quyết định trong data/documents/ (nếu có)")
+    parser.add_argument("--issuer", metavar="CẤP", type=cli.text_arg(200, "cấp quyết định"), help="cấp quyết định, nếu khác 'issuer' đang ghi")
+    parser.add_argument("--new-id", metavar="MÃ_MỚI", type=cli.text_arg(200, "mã mới"), help="mã mới của tệp (mặc định: mã cũ bỏ chữ 'de-nghi')")
+    parser.add_argument("--data", type=cli.path_arg, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
     args = parser.parse_args(argv)
+    args.data = cli.project_path(args.data)
     _utf8_output()
     try:
         done = decide(args.data, args.award, args.decision, args.date, args.document, args.issuer, args.new_id)

@@ -382,7 +382,11 @@ def _import(args, review: Review, read_anything: list) -> int:
         review.file_note(f"các dòng chú thích (#) viết tay trong {shown(target.path)} không giữ được khi cập nhật; "
                          "chép lại vào 'note' nếu cần")
     text = award_writing.yaml_text(merged.record, source.name, dt.date.today())
-    errors = award_writing.check(text, target, data_dir, cli.PROJECT_ROOT / "docs", shown)
+    try:
+        errors = award_writing.check(text, target, data_dir, cli.PROJECT_ROOT / "docs", shown)
+    except OSError as exc:
+        raise ImportRefused(f"không kiểm tra được bản ghi: không đọc được {cli.shown_argument(str(exc.filename))} "
+                            f"({exc.strerror or exc})") from None
     _summary(recipients)
     if errors:
         print_review(review)
@@ -390,7 +394,11 @@ def _import(args, review: Review, read_anything: list) -> int:
         for line in errors:
             warn(f"  {line}")
         return 1
-    award_writing.write(text, target.path)
+    try:
+        award_writing.write(text, target.path)
+    except OSError as exc:
+        raise ImportRefused(f"không ghi được {shown(target.path)} ({exc.strerror or exc}); kiểm tra quyền ghi "
+                            "thư mục, hoặc chọn --out khác") from None
     counted = _counted(recipients)
     if target.existing is not None:
         kept = f"; giữ nguyên các trường sửa tay: {', '.join(merged.kept)}" if merged.kept else ""

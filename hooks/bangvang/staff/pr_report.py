@@ -169,9 +169,10 @@ def summary_markdown(changes: FileChanges, before: dict, after: dict, errors: li
 
 
 def pr_check_main(argv: list[str] | None = None) -> int:
-    from bangvang.staff.cli import PROJECT_ROOT, VietnameseArgumentParser, _utf8_output
+    from bangvang.staff.cli import PROJECT_ROOT, StaffArgumentParser, _utf8_output
 
-    parser = VietnameseArgumentParser(
+    parser = StaffArgumentParser(
+        prog="pr_check.py",
         description="Kiểm tra dữ liệu của một pull request: lỗi (kèm chú thích trên GitHub) và tóm tắt thay đổi.")
     parser.add_argument("--data", type=Path, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--docs", type=Path, default=PROJECT_ROOT / "docs", help="thư mục docs/ (ảnh, tệp)")

@@ -7,7 +7,6 @@ unless --out says where to write.
 """
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from dataclasses import dataclass
@@ -74,14 +73,15 @@ def _mb(size: int) -> str:
 
 
 def shrink_main(argv: list[str] | None = None) -> int:
+    from bangvang.staff import cli
     from bangvang.staff.cli import _utf8_output
 
-    parser = argparse.ArgumentParser(
-        description="Thu nhỏ ảnh cho bảng vàng và xóa thông tin EXIF (vị trí GPS, máy chụp).")
-    parser.add_argument("files", type=Path, nargs="+", metavar="TỆP", help="ảnh .jpg, .png hoặc .webp")
+    parser = cli.StaffArgumentParser(
+        prog="shrink_image.py", description="Thu nhỏ ảnh cho bảng vàng và xóa thông tin EXIF (vị trí GPS, máy chụp).")
+    parser.add_argument("files", type=cli.path_arg, nargs="+", metavar="TỆP", help="ảnh .jpg, .png hoặc .webp")
     parser.add_argument("--max-side", type=int, default=MAX_SIDE,
                         help=f"cạnh dài nhất sau khi thu nhỏ, tính bằng điểm ảnh (mặc định {MAX_SIDE})")
-    parser.add_argument("--out", type=Path, help="ghi ra tệp này thay vì ghi đè (chỉ khi có một TỆP)")
+    parser.add_argument("--out", type=cli.path_arg, help="ghi ra tệp này thay vì ghi đè (chỉ khi có một TỆP)")
     args = parser.parse_args(argv)
     _utf8_output()
     if args.out and len(args.files) > 1:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import Record
-from bangvang.website.index import RECIPIENT_KEYS, Index, award_tally, conferred
 from bangvang.text import sort_key
+from bangvang.website.index import RECIPIENT_KEYS, Index, award_tally, conferred
 
 # One colour per meaning, the same on every chart of the site: "tập thể" is always blue, "cá nhân"
 # always orange… Okabe–Ito's colour-blind-safe hues (blue, orange, bluish green) and a violet,
@@ -173,8 +173,9 @@ def by_commune(ix: Index, awards: list[Record], chart_id: str, title: str) -> Ch
             commune = ix.commune_of(unit) if unit is not None else None
             if commune is not None:
                 counts[commune.id] += 1
-    communes = sorted(counts, key=lambda c: (-counts[c], sort_key(ix.dataset.get("units", c)["name"])))
-    rows = [Row(ix.dataset.get("units", c)["name"], [counts[c]]) for c in communes[:MAX_COMMUNES]]
+    units = ix.dataset.kind("units")
+    communes = sorted(counts, key=lambda c: (-counts[c], sort_key(units[c]["name"])))
+    rows = [Row(units[c]["name"], [counts[c]]) for c in communes[:MAX_COMMUNES]]
     more = (f" Biểu đồ nêu {MAX_COMMUNES} xã, thị trấn có nhiều người nhận nhất (trong {len(communes)})."
             if len(communes) > MAX_COMMUNES else "")
     return Chart(chart_id, title, "Xã, thị trấn", [Series("named", "Người nhận có tên", COLOURS["named"])], rows,
