@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -35,9 +36,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
+from bangvang.website.verification import QR_CACHE_ENV  # noqa: E402  (where QR codes are kept between builds)
 from devtools import bench_report, sample  # noqa: E402  (scripts/ is on sys.path when run as a script)
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 # The project's entries a mirror does not link: its data, output and config (the mirror has its
 # own), and the folders its config names by absolute path (validation refuses a linked docs/).
@@ -320,11 +323,12 @@ def project_nav_shape() -> tuple[int, list[int]]:
 
 
 def make_plain(dest: Path, shapes: list[PageShape], content_bytes: float, overhead: int,
-               all_in_toc: bool = False, search: bool = True) -> Path:
+               all_in_toc: bool = False, search: bool = True, page_sizes: bool = False) -> Path:
     """A plain site with one page per page of ours: each page has the average content size of
     ours and the headings of one of our pages (the same multiset): as many TOC entries as that
     page has, its other h2/h3 as HTML headings (no TOC entry). `all_in_toc`: every heading a
-    Markdown heading (a sensitivity variant, more than ours)."""
+    Markdown heading (a sensitivity variant, more than ours); `page_sizes`: each page the size of
+    its page of ours (to within 3%) instead of the average (another variant)."""
     if dest.exists():
         shutil.rmtree(dest)
     docs = dest / "docs"
@@ -337,9 +341,12 @@ def make_plain(dest: Path, shapes: list[PageShape], content_bytes: float, overhe
         toc_h3 = min(shape.toc - toc_h2, shape.h3)
         if all_in_toc:
             toc_h2, toc_h3 = shape.h2, shape.h3
-        key = (toc_h2, toc_h3, shape.h2 - toc_h2, shape.h3 - toc_h3)
+        size = content_bytes
+        if page_sizes:  # sizes on a 3% grid, so that bodies are shared
+            size = round(1.03 ** round(math.log(max(shape.article_bytes, overhead + 200), 1.03)))
+        key = (toc_h2, toc_h3, shape.h2 - toc_h2, shape.h3 - toc_h3, size)
         if key not in bodies:
-            bodies[key] = plain_body(content_bytes - overhead, headings(*key))
+            bodies[key] = plain_body(size - overhead, headings(*key[:4]))
         return bodies[key]
 
     pending = iter(shapes)
@@ -387,18 +394,21 @@ def bench_scale(scale: int, work: Path, seed: int, repeat: int, cores: list[int]
     ours_cmd = MKDOCS + ["build", "-d", str(ours_site)]
     plain_cmd = MKDOCS + ["build", "-q", "-d", str(plain_site)]
 
-    # One build of ours first: the plain site is shaped after its pages.
+    # One build of ours first, with an empty QR-code cache (a first build on a new machine; the
+    # preview and CI keep the cache): the plain site is shaped after its pages. Not in the minimum.
+    qr_cache = base / "qr-cache"
+    shutil.rmtree(qr_cache, ignore_errors=True)
+    ENV[QR_CACHE_ENV] = str(qr_cache)
     shutil.rmtree(ours_site, ignore_errors=True)
+    print(f"  S={scale} ours, first build (empty QR cache)", file=sys.stderr, flush=True)
     first = run_measured(ours_cmd, project, cores[-1])
     ours, shapes = site_stats(ours_site)
+    ours["cold"] = {k: v for k, v in asdict(first).items() if k != "log"}
     plain_dir = make_plain(base / "plain", shapes, ours["avg_content_bytes"], overhead)
     runs: dict[str, dict[int, list[Run]]] = {"ours": {c: [] for c in cores}, "plain": {c: [] for c in cores}}
-    runs["ours"][cores[-1]].append(first)
     for n in range(repeat):
         for c in cores:  # alternating, so both sites see the same load
             for name, cmd, cwd, site in (("ours", ours_cmd, project, ours_site), ("plain", plain_cmd, plain_dir, plain_site)):
-                if name == "ours" and c == cores[-1] and n == 0:
-                    continue  # the first build counts
                 shutil.rmtree(site, ignore_errors=True)
                 print(f"  S={scale} {name} {c} core(s), run {n + 1}", file=sys.stderr, flush=True)
                 runs[name][c].append(run_measured(cmd, cwd, c))
@@ -427,8 +437,14 @@ def plain_variants(base: Path, shapes, content_bytes, overhead, cores, repeat, p
     rows = [{"label": "the baseline above (same headings, same TOC entries as ours, lunr search)", "cpu_s": plain_cpu}]
     for label, kwargs in (("every h2/h3 a Markdown heading (TOC entries as many as the article's headings)",
                            {"all_in_toc": True}),
-                          ("without Material's search plugin (no lunr index)", {"search": False})):
-        dest = make_plain(base / "plain-variant", shapes, content_bytes, overhead, **kwargs)
+                          ("without Material's search plugin (no lunr index)", {"search": False}),
+                          ("each page the size of its page of ours (same distribution; the baseline: the average)",
+                           {"page_sizes": True}),
+                          ("every page at the median size of ours", {"median": True})):
+        size = content_bytes
+        if kwargs.pop("median", False):
+            size = statistics.median(s.article_bytes for s in shapes)
+        dest = make_plain(base / "plain-variant", shapes, size, overhead, **kwargs)
         cpu = []
         for _ in range(repeat):
             shutil.rmtree(base / "plain-variant-site", ignore_errors=True)
@@ -519,10 +535,29 @@ def profile_build(scale: int, work: Path, seed: int) -> str:
     base.mkdir(parents=True, exist_ok=True)
     project = mirror_project(base / "project")
     sample.write(sample.generate(scale, seed), project / "data")
+    # A warm QR-code cache, as the measured builds have (the same seed makes the same codes).
+    qr_cache = work / f"s{scale}" / "qr-cache"
+    ENV[QR_CACHE_ENV] = str(qr_cache if qr_cache.is_dir() else base / "qr-cache")
+    if not qr_cache.is_dir():
+        run_measured(MKDOCS + ["build", "-q", "-d", str(base / "site")], project)
     prof = base / "build.prof"
-    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-q", "-d", str(base / "site")]
+    # CPU time, not wall time, as the profiler's clock: the machine is shared.
+    cmd = [sys.executable, "-c", PROFILE_RUN, str(prof), "build", "-q", "-d", str(base / "site")]
     run = run_measured(cmd, project)
-    return bench_report.summarize_profile(prof, scale, run.wall_s)
+    return bench_report.summarize_profile(prof, scale, run.cpu_s)
+
+
+PROFILE_RUN = """\
+import cProfile, runpy, sys, time
+out, sys.argv = sys.argv[1], ["mkdocs", *sys.argv[2:]]
+profiler = cProfile.Profile(time.process_time)
+try:
+    profiler.runcall(runpy.run_module, "mkdocs", run_name="__main__")
+except SystemExit:
+    pass
+finally:
+    profiler.dump_stats(out)
+"""
 
 
 # ---------------------------------------------------------------------------------------------

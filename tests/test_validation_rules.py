@@ -281,7 +281,7 @@ def test_a_short_id_lists_the_ids_it_begins(tmp_path):
 
 
 def test_a_missing_unit_gets_the_next_step(tmp_path):
-    text = AWARD_RECIPIENT_UNIT = "year: 2021\naward: giay-khen-huyen\nrecipients:\n  - unit: truong-khong-co\n"
+    text = "year: 2021\naward: giay-khen-huyen\nrecipients:\n  - unit: truong-khong-co\n"
     _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
     refused = assert_refused(errors, "awards/2021/x.yml", (4, 11), "người nhận thứ 1")
     assert "python scripts/new.py unit" in refused.message and "'name: <tên tập thể>'" in refused.message

@@ -159,12 +159,12 @@ nên là số đo chính. Mỗi lần dựng được ghim vào {{ cores|join(' 
 issue 16 đòi đo ở 2 và 4 lõi, máy này chỉ có {{ machine.nproc }} lõi nên chỉ đo được {{ cores|join(' và ') }}.
 Mỗi cấu hình chạy {{ repeat }} lần, xen kẽ dự án và trang thuần; bảng lấy lần ít CPU nhất.
 
-| S | site | pages | avg content KB | h2 / h3 per page (article) | TOC entries per page | {% for c in cores %}CPU s ({{ c }} core{{ 's' if c > 1 }}) | wall s ({{ c }} core{{ 's' if c > 1 }}) | {% endfor %}ms/page (CPU, {{ main }} cores) | peak MB (largest process) | peak MB (all processes) | site MB |
-| ---: | --- | ---: | ---: | ---: | ---: | {% for c in cores %}---: | ---: | {% endfor %}---: | ---: | ---: | ---: |
+| S | site | pages | avg content KB | h2 / h3 per page (article) | TOC entries per page | {% for c in cores %}CPU s ({{ c }} core{{ 's' if c > 1 }}) | wall s ({{ c }} core{{ 's' if c > 1 }}) | {% endfor %}ms/page (CPU, {{ main }} cores) | peak MB (largest process) | peak MB (all processes) | site MB | first build, empty QR cache: CPU s / wall s |
+| ---: | --- | ---: | ---: | ---: | ---: | {% for c in cores %}---: | ---: | {% endfor %}---: | ---: | ---: | ---: | ---: |
 {% for r in rows %}
 {% for name in ('ours', 'plain') %}
 {% set s = r[name] %}
-| {{ r.scale }} | {{ name }} | {{ s.pages }} | {{ '%.2f'|format(s.avg_content_bytes / 1024) }} | {{ '%.2f'|format(s.h2) }} / {{ '%.2f'|format(s.h3) }} | {{ '%.3f'|format(s.toc) }} | {% for c in cores %}{% set b = best(s, c) %}{{ '%.1f'|format(b.cpu_s) if b else '–' }} | {{ '%.1f'|format(b.wall_s) if b else '–' }} | {% endfor %}{% set b = best(s, main) %}{{ '%.2f'|format(1000 * b.cpu_s / s.pages) if b else '–' }} | {{ '%.0f'|format(b.peak_mb) if b else '–' }} | {{ '%.0f'|format(b.tree_peak_mb) if b else '–' }} | {{ '%.1f'|format(s.site_mb) }} |
+| {{ r.scale }} | {{ name }} | {{ s.pages }} | {{ '%.2f'|format(s.avg_content_bytes / 1024) }} | {{ '%.2f'|format(s.h2) }} / {{ '%.2f'|format(s.h3) }} | {{ '%.3f'|format(s.toc) }} | {% for c in cores %}{% set b = best(s, c) %}{{ '%.1f'|format(b.cpu_s) if b else '–' }} | {{ '%.1f'|format(b.wall_s) if b else '–' }} | {% endfor %}{% set b = best(s, main) %}{{ '%.2f'|format(1000 * b.cpu_s / s.pages) if b else '–' }} | {{ '%.0f'|format(b.peak_mb) if b else '–' }} | {{ '%.0f'|format(b.tree_peak_mb) if b else '–' }} | {{ '%.1f'|format(s.site_mb) }} | {{ '%.1f / %.1f'|format(s.cold.cpu_s, s.cold.wall_s) if s.cold is defined else '–' }} |
 {% endfor %}
 {% endfor %}
 
@@ -230,7 +230,9 @@ Cách đo: mỗi lần dựng chạy trong một tiến trình riêng; “peak M
 `wait4` (tiến trình lớn nhất trong cây tiến trình), “peak MB (all processes)” là tổng bộ nhớ thường trú của
 tiến trình dựng và mọi tiến trình con cùng lúc (đo 5 lần mỗi giây), vì Pagefind chạy song song với MkDocs;
 “TOC entries” là số mục trong thanh mục lục bên phải mà Material dựng cho trang; “h2 / h3” đếm trong
-`<article>` của trang.
+`<article>` của trang. Mã QR của các trang xác minh được giữ trong một thư mục đệm giữa các lần dựng
+(`BANGVANG_QR_CACHE`; bản xem trước và CI giữ nó): các lần đo dùng thư mục đệm đã có sẵn, còn lần dựng đầu
+tiên với thư mục đệm trống (như trên một máy mới) được ghi riêng ở cột cuối, không tính vào phép so sánh.
 {% if profile %}
 
 **Hồ sơ thời gian (cProfile)**
@@ -250,8 +252,9 @@ def render_report(rows: list[dict], serve: dict | None, info: dict, cores: list[
 
 
 PROFILE = _ENV.from_string("""\
-Profile of `mkdocs build` at S={{ scale }} (cProfile; {{ '%.1f'|format(wall) }} s wall with the profiler,
-{{ '%.1f'|format(total) }} s profiled in the MkDocs process; Pagefind runs in a process of its own and is not in it).
+Profile of `mkdocs build` at S={{ scale }} (cProfile with CPU time as its clock; {{ '%.1f'|format(wall) }} s CPU with the
+profiler, {{ '%.1f'|format(total) }} s profiled in the MkDocs process; Pagefind runs in a process of its own and is not
+in it; the profiler inflates code that makes many small calls, so shares are only indicative).
 Steps are found by the functions' own code objects (scripts/devtools/profile_map.py).
 
 | step | cumulative s | % |
@@ -273,7 +276,7 @@ Hottest functions of our package and templates (self time):
 """)
 
 
-def summarize_profile(prof: Path, scale: int, wall: float) -> str:
+def summarize_profile(prof: Path, scale: int, wall: float) -> str:  # wall: CPU s of the profiled run
     """The profile table: each step of profile_map by its code object, self time by area."""
     import pstats
 
@@ -285,8 +288,18 @@ def summarize_profile(prof: Path, scale: int, wall: float) -> str:
     for (file, line, name), (_, _, tt, ct, _) in stats.items():
         key = (resolved[file], line, name)
         by_key[key] = by_key.get(key, 0.0) + ct
-    total = max(ct for (_, _, name), (_, _, _, ct, _) in stats.items() if name == "<module>")
-    steps = [("&nbsp;" * 4 * step.indent + step.label, by_key.get(step.key)) for step in profile_map.steps()]
+    by_name: dict = {}
+    for (file, line, name), ct in by_key.items():
+        by_name.setdefault((file, name), []).append(ct)
+    total = max(ct for (_, _, _, ct, _) in stats.values())
+
+    def cumulative(key):
+        # by file, line and name; by file and name alone when the file was edited since (one such function)
+        if key in by_key:
+            return by_key[key]
+        same = by_name.get((key[0], key[2]), [])
+        return same[0] if len(same) == 1 else None
+    steps = [("&nbsp;" * 4 * step.indent + step.label, cumulative(step.key)) for step in profile_map.steps()]
     areas: dict[str, float] = {}
     ours = []
     for (file, line, name), (_, _, tt, _, _) in stats.items():
