@@ -101,7 +101,7 @@ def _environment() -> jinja2.Environment:
         RECIPIENT_KINDS=s.RECIPIENT_KINDS, AWARD_LEVELS=s.AWARD_LEVELS, AWARD_CATEGORIES=s.AWARD_CATEGORIES,
         RECIPIENT_KEYS=RECIPIENT_KEYS, record_url=record_url, year_url=year_url, section_url=section_url,
         award_tally=award_tally, award_status=award_status,
-        year_charts=year_charts, words=w,
+        words=w,
     )
     env.globals.update(provenance_globals())  # decisions, proof lines, comment periods, units' end (issue 14)
     return env
@@ -435,6 +435,7 @@ class PageBuilder:
         campaigns = sorted({c.campaign_id: self._record("campaigns", c.campaign_id)
                             for c in given + waiting if c.campaign_id}.values(), key=lambda r: sort_key(r["title"]))
         return self.render("year.html", page, year=year, levels=levels, proposals=waiting,
+                           chart_list=year_charts(self.index, year),
                            annulled=self.cards.many(annulled(awards)), comments_url=_comments(awards),
                            totals=totals, by_form=by_form, by_level=by_level,
                            cols=[k for k in RECIPIENT_KEYS if k != "ho_gia_dinh" or totals["ho_gia_dinh"]],
