@@ -307,7 +307,8 @@ class _Generator:
                              date=dt.date(year, self.rng.randint(1, 3), self.rng.randint(1, 28)),
                              title=f"Phát động phong trào thi đua năm {year}"))
         for doc in docs:
-            doc_id = ids.make(f"{doc['kind']} {doc['number']} {doc['date'].year}")
+            day: dt.date = doc["date"]  # type: ignore[assignment]
+            doc_id = ids.make(f"{doc['kind']} {doc['number']} {day.year}")
             self.documents.append(doc_id)
             self.out.add(f"documents/{doc_id}.yml", doc)
 
@@ -534,7 +535,10 @@ VOCAB_SOURCE = Path(__file__).resolve().parents[2] / "data" / s.VOCAB_PATH
 # Writing
 # ---------------------------------------------------------------------------------------------
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+_BaseDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):
     """Multi-line text as a literal block (how staff write Markdown), everything else plain."""
 
 

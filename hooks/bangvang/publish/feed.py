@@ -49,7 +49,7 @@ def feed_annulments(dataset: DataSet) -> list[Record]:
 
 def annulment_summary(dataset: DataSet, award: Record) -> str:
     annulment = award.get("annulment") or {}
-    doc = dataset.get("documents", annulment.get("document")) if annulment.get("document") else None
+    doc = dataset.ref("documents", annulment["document"]) if annulment.get("document") else None
     number = annulment.get("number") or (doc.get("number") if doc else None)
     parts = [f"Năm {award['year']}",
              " ".join(filter(None, ["hủy bỏ theo quyết định", f"số {number}" if number else "",
@@ -76,11 +76,11 @@ def recipient_names(dataset: DataSet, award: Record) -> list[str]:
     names = []
     for r in award.get("recipients", []):
         if r.get("person"):
-            names.append(dataset.get("people", r["person"])["name"])
+            names.append(dataset.ref("people", r["person"])["name"])
         elif r.get("name"):
             names.append(r["name"])
         elif r.get("unit"):
-            names.append(dataset.get("units", r["unit"])["name"])
+            names.append(dataset.ref("units", r["unit"])["name"])
     return names
 
 

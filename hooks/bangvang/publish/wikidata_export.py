@@ -46,18 +46,18 @@ def _absolute(base: str, url: str) -> str:
 def _subject(index: Index, recipient: dict, base: str) -> dict:
     data = index.dataset
     if recipient.get("person"):
-        person = data.get("people", recipient["person"])
-        unit = data.get("units", person.get("unit")) if person.get("unit") else None
+        person = data.ref("people", recipient["person"])
+        unit = data.ref("units", person["unit"]) if person.get("unit") else None
         return {"label": person["name"], "P31": HUMAN, "local_id": f"people/{person.id}",
                 "url": _absolute(base, record_url("people", person.id)),
                 "description": ", ".join(filter(None, [person.get("position"), unit["name"] if unit else None]))}
     if recipient.get("name"):
-        unit = data.get("units", recipient["unit"]) if recipient.get("unit") else None
+        unit = data.ref("units", recipient["unit"]) if recipient.get("unit") else None
         human = recipient.get("kind", "ca_nhan") == "ca_nhan"
         return {"label": recipient["name"], "P31": HUMAN if human else ORGANIZATION, "local_id": None, "url": None,
                 "description": ", ".join(filter(None, [recipient.get("position"),
                                                        unit["name"] if unit else recipient.get("unit_name")]))}
-    unit = data.get("units", recipient["unit"])
+    unit = data.ref("units", recipient["unit"])
     return {"label": unit["name"], "P31": ORGANIZATION, "local_id": f"units/{unit.id}",
             "url": _absolute(base, record_url("units", unit.id)), "description": ""}
 

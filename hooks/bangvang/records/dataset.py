@@ -34,6 +34,11 @@ class DataSet:
     def get(self, kind: str, record_id: str) -> Record | None:
         return self.records.get(kind, {}).get(record_id)
 
+    def ref(self, kind: str, record_id: str) -> Record:
+        """The record a checked reference points to: after validation it always exists (a
+        KeyError here is a programming error, never a data error)."""
+        return self.records[kind][record_id]
+
     def all(self) -> Iterator[Record]:
         for by_id in self.records.values():
             yield from by_id.values()

@@ -164,7 +164,8 @@ def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
     decision_date = (award.get("decision") or {}).get("date")
     if decision_date:
         first = last = decision_date
-        path, what = ("decision", "date"), f"ngày quyết định {format_date(decision_date)}"
+        path: tuple[str, ...] = ("decision", "date")
+        what = f"ngày quyết định {format_date(decision_date)}"
     elif award.get("year"):
         first, last = dt.date(award["year"], 1, 1), dt.date(award["year"], 12, 31)
         path, what = ("year",), f"năm {award['year']}"

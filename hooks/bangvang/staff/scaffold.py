@@ -75,6 +75,7 @@ def _field_lines(spec: s.Field, values: dict, indent: str, key_prefix: str, comm
         lines[-1] = lines[-1].replace(f"{spec.key}:", f"{spec.key}: {_scalar(values[spec.key])}", 1)
     elif isinstance(typ, s.Shape) or (isinstance(typ, s.ListOf) and isinstance(typ.item, s.Shape)):
         shape, as_item = (typ, False) if isinstance(typ, s.Shape) else (typ.item, True)
+        assert isinstance(shape, s.Shape)
         if commented:  # already inside a commented-out group: no second '# '
             lines += _shape_lines(shape, {}, inner, as_item=as_item, commented=True)
         else:

@@ -193,7 +193,7 @@ class AwardCounter:
             if loose:
                 return Cell(None, f"{len(loose)} lượt khen thưởng không gắn phong trào (campaign), không biết "
                                   "phương thức khen thưởng")
-            chosen = [a for a in awards if self.index.dataset.get("campaigns", a["campaign"]).get("kind") == row]
+            chosen = [a for a in awards if self.index.dataset.ref("campaigns", a["campaign"]).get("kind") == row]
             return Cell(_count(chosen, col_kinds))
         raise ValueError(row)
 
@@ -236,8 +236,8 @@ def _award_rows(counter: AwardCounter, columns: list[AwardColumn], codes: list[s
     for label in PEOPLE_ROWS:
         rows.append(row(label, "Người", None, LEADERS))
     rows.append(Row("", f"{3 if proposer_rows else 2}. Chia theo phương thức khen thưởng"))
-    for key, label in METHOD_ROWS:
-        rows.append(row(label, "", key, OTHER_METHODS))
+    for method, label in METHOD_ROWS:
+        rows.append(row(label, "", method, OTHER_METHODS))
     return rows
 
 
@@ -246,7 +246,7 @@ def _total(cells: list[Cell], columns: list[AwardColumn], reason: str) -> Cell:
     unknown, the sum of the others, said so in the notes."""
     unknown = [(c, col) for c, col in zip(cells, columns) if c.value is None]
     if not unknown:
-        return Cell(sum(c.value for c in cells))
+        return Cell(sum(c.value or 0 for c in cells))
     if all(col.missing for _, col in unknown):
         names = ", ".join(col.name.rsplit(" – ", 1)[0] for _, col in unknown)
         return Cell(sum(c.value for c in cells if c.value is not None),

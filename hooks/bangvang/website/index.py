@@ -109,7 +109,7 @@ def build_index(dataset: DataSet) -> Index:
         for recipient in award.get("recipients", []):
             if recipient.get("person"):
                 _append_once(index.awards_by_person[recipient["person"]], award)
-                member_of = dataset.get("people", recipient["person"]).get("unit")
+                member_of = dataset.ref("people", recipient["person"]).get("unit")
             elif recipient.get("unit") and not recipient.get("name"):
                 _append_once(index.awards_by_unit[recipient["unit"]], award)
                 member_of = None

@@ -144,7 +144,7 @@ class StructuredData:
     def model(self, model: Record) -> dict:
         node: dict[str, Any] = self._with_url({"@type": "CreativeWork", "name": model["title"], "inLanguage": "vi",
                                                "dateCreated": str(model["year"])}, record_url("models", model.id))
-        about = [self.organization(self.data.get("units", u)) for u in model.get("units", []) if self.data.get("units", u)]
+        about = [self.organization(self.data.ref("units", u)) for u in model.get("units", [])]
         if about:
             node["about"] = about
         return node

@@ -109,9 +109,9 @@ def recipient_lines(index: Index, award: Record) -> list[RecipientLine]:
     for recipient, anchor in zip(award.get("recipients") or [], anchors_of(award)):
         name, url, position, unit_name, unit_url, kind_label = "", None, None, None, None, None
         if recipient.get("person"):
-            person = data.get("people", recipient["person"])
+            person = data.ref("people", recipient["person"])
             name, url, position = person["name"], record_url("people", person.id), person.get("position")
-            unit = data.get("units", person.get("unit")) if person.get("unit") else None
+            unit = data.ref("units", person["unit"]) if person.get("unit") else None
         elif recipient.get("name"):
             name, position = recipient["name"], recipient.get("position")
             unit = data.get("units", recipient["unit"]) if recipient.get("unit") else None
@@ -119,7 +119,7 @@ def recipient_lines(index: Index, award: Record) -> list[RecipientLine]:
             if recipient.get("kind") in ("tap_the", "ho_gia_dinh"):
                 kind_label = KIND_WORDS[recipient["kind"]]
         else:
-            unit = data.get("units", recipient["unit"])
+            unit = data.ref("units", recipient["unit"])
             name, url = unit["name"], record_url("units", unit.id)
             unit = None
         if unit is not None:
