@@ -120,17 +120,33 @@ def run_measured(cmd: list[str], cwd: Path, cores: int | None = None) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, maxrss, max(peak[0], maxrss), log)
 
 
+# The project a mirror links to: the working tree, or a snapshot of it (--snapshot) that edits made
+# by others while a long run goes on cannot change.
+SOURCE = ROOT
+SNAPSHOT_LEAVES_OUT = shutil.ignore_patterns("data", "site", ".git", ".venv", "node_modules", "__pycache__", ".*cache",
+                                             ".hypothesis", "tests")
+
+
+def snapshot_project(dest: Path) -> Path:
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT, dest, ignore=SNAPSHOT_LEAVES_OUT, symlinks=True)
+    for name in (".venv", "node_modules"):
+        if (ROOT / name).exists():
+            (dest / name).symlink_to(ROOT / name)
+    return dest
+
+
 def mirror_project(dest: Path) -> Path:
     """A folder that looks like the project (links) but has a data/ of its own (filled by the caller)."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for entry in ROOT.iterdir():
+    for entry in SOURCE.iterdir():
         if entry.name not in NOT_MIRRORED:
             (dest / entry.name).symlink_to(entry)
     # INHERIT keeps every setting of the project's mkdocs.yml; relative paths resolve in the mirror.
     (dest / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n",
+        f"INHERIT: {SOURCE / 'mkdocs.yml'}\ndocs_dir: {SOURCE / 'docs'}\ntheme:\n  custom_dir: {SOURCE / 'overrides'}\n",
         encoding="utf-8")
     return dest
 
@@ -205,7 +221,7 @@ def project_config() -> dict:
         pass
     Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
     Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient) or {}
+    return yaml.load((SOURCE / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient) or {}
 
 
 def plain_config(folders: list[str], nav: list[str], search: bool = True) -> str:
@@ -572,6 +588,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cores", default="1,2", help="số lõi ghim cho mỗi lần dựng (mặc định 1,2; bỏ số lớn hơn số lõi của máy)")
     parser.add_argument("--serve", action="store_true", help="đo thêm bản xem trước (mkdocs serve) ở S=1")
     parser.add_argument("--variants", action="store_true", help="đo thêm các biến thể của trang thuần ở quy mô nhỏ nhất")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="dựng từ một bản sao mã nguồn chụp lúc bắt đầu (người khác đang sửa kho trong lúc đo)")
+    parser.add_argument("--source", type=Path, help="dựng từ bản sao mã nguồn đã có ở thư mục này")
     parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
     parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "build.md",
                         help="tệp ghi bảng kết quả (mặc định benchmarks/build.md); '-' để không ghi")
@@ -603,6 +622,11 @@ def main(argv: list[str] | None = None) -> int:
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="bangvang-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    global SOURCE
+    if args.source:
+        SOURCE = args.source.resolve()
+    elif args.snapshot:
+        SOURCE = snapshot_project(work / "source")
     rows, serve, profile, variants = [], None, "", None
     info = bench_report.machine()
     info["load_start"] = bench_report.load_average()

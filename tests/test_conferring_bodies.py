@@ -48,3 +48,27 @@ def test_units_page_lists_conferring_bodies_apart(built_site, fixture_project):
     rest = html[html.index('<article'):html.index('<h2 id="co-quan-khen-thuong"')]
     for unit_id in bodies:
         assert f'href="{unit_id}/"' not in rest, f"{unit_id} is listed among the recipients too"
+
+
+def test_the_table_of_names_finds_what_confers_finds_pair_by_pair():
+    """awards_conferred_by looks names up in a table (linear in units + awards); the pairwise rule
+    `confers` is its oracle: same units, same awards, same order."""
+    units = [Record("units", f"u{i}", f"data/units/u{i}.yml", {"name": name, "kind": "co_quan", "aliases": aliases})
+             for i, (name, aliases) in enumerate([
+                 ("UBND huyện Gia Lộc", ["Ủy ban nhân dân huyện Gia Lộc"]), ("Huyện Gia Lộc", ["Gia Lộc"]),
+                 ("UBND tỉnh Hải Dương", []), ("ubnd  tỉnh hải dương", []), ("Sở Nội vụ", ["Sở  Nội Vụ tỉnh"]),
+                 ("Bộ Công an", []), ("Phó Chủ tịch", [])])]
+    issuers = ["UBND huyện Gia Lộc", "Chủ tịch UBND huyện Gia Lộc", "Phó Chủ tịch  UBND tỉnh Hải Dương",
+               "chủ tịch ủy ban nhân dân huyện gia lộc", "Giám đốc Sở Nội vụ", "Giám đốc Sở Nội vụ tỉnh",
+               "Bộ trưởng Bộ Công an", "Huyện Gia Lộc", "Gia Lộc", "Trưởng Phó Chủ tịch", "Phó Chủ tịch",
+               "Thủ tướng Chính phủ", "", "  ", "Chủ tịch"]
+    awards = [Record("awards", f"a{i}", f"data/awards/a{i}.yml", {"issuer": issuer} if issuer else {})
+              for i, issuer in enumerate(issuers)]
+    expected: dict[str, list[str]] = {}
+    for award in awards:
+        for unit in units:
+            if award.get("issuer") and confers(unit, award["issuer"]):
+                expected.setdefault(unit.id, []).append(award.id)
+    found = {uid: [a.id for a in found] for uid, found in awards_conferred_by(units, awards).items()}
+    assert found == expected and list(found) == list(expected)
+    assert len(found) >= 5

@@ -9,12 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from bangvang.records.validation import validate
 from bangvang.search.preview_cache import PreviewCache
 from bangvang.search.search_step import DIGEST_FILE, GUIDE_BUNDLE, READER_BUNDLE, UNUSED, SearchStep
 from bangvang.website.index import build_index
-
 from helpers import write_data
 
 pytest.importorskip("pagefind")

@@ -1,6 +1,7 @@
 """The site's stable Vietnamese URLs, and links between pages that work under any base path."""
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from bangvang.text import slugify
@@ -54,14 +55,24 @@ def file_link(path: str, from_url: str) -> str:
 
 def _relpath(path: str, from_url: str) -> str:
     """posixpath.relpath for site URLs, by splitting strings: relpath asks the OS for the
-    working directory at every call, and pages make tens of thousands of links."""
-    to, base = [p for p in path.split("/") if p], [p for p in from_url.split("/") if p]
-    if path.startswith("/") or from_url.startswith("/") or any(p in (".", "..") for p in to + base):
+    working directory at every call, and pages make hundreds of thousands of links."""
+    to, base = _segments(path), _segments(from_url)
+    if to is None or base is None:
         return posixpath.relpath(path.rstrip("/") or ".", from_url.rstrip("/") or ".")  # not a site URL
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
+    common, most = 0, min(len(to), len(base))
+    while common < most and to[common] == base[common]:
         common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+    return "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _segments(url: str) -> tuple[str, ...] | None:
+    """The parts of a site URL ('ca-nhan/x/' → ('ca-nhan', 'x')), or None when it is not one (a
+    leading '/', or '.' or '..' in it). Kept: the same few thousand URLs are split for every page."""
+    if url.startswith("/"):
+        return None
+    parts = tuple(p for p in url.split("/") if p)
+    return None if "." in parts or ".." in parts else parts
 
 
 # ---------------------------------------------------------------------------------------------

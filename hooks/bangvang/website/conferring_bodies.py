@@ -34,13 +34,25 @@ def confers(unit: Record, issuer: str) -> bool:
 
 
 def awards_conferred_by(units: list[Record], awards: list[Record]) -> dict[str, list[Record]]:
-    """{unit id: the awards (conferred or proposed) whose issuer names it}, for units named at least once."""
+    """{unit id: the awards (conferred or proposed) whose issuer names it}, for units named at least once.
+
+    The same matches as `confers` for every unit and award, found through a table of the units'
+    folded names (an issuer is its name, or a leader's title, a space and its name), so the work
+    grows with units + awards, not units × awards."""
+    by_name: dict[str, list[int]] = {}
+    for position, unit in enumerate(units):
+        for name in _names(unit):
+            by_name.setdefault(" ".join(name.split()), []).append(position)
     out: dict[str, list[Record]] = {}
     for award in awards:
         issuer = award.get("issuer")
         if not issuer:
             continue
-        for unit in units:
-            if confers(unit, issuer):
-                out.setdefault(unit.id, []).append(award)
+        said = " ".join(fold(issuer).split())
+        found = set(by_name.get(said, ()))
+        for title in LEADER_TITLES:
+            if said.startswith(title + " "):
+                found.update(by_name.get(said[len(title) + 1:], ()))
+        for position in sorted(found):  # in the order of `units`, as one pass over them would find them
+            out.setdefault(units[position].id, []).append(award)
     return out
