@@ -173,6 +173,9 @@ def upload_photo(page, file: Path, index: int = 0) -> None:
     dialog.get_by_role("option", name=Path(file).name).click()
     dialog.get_by_role("button", name="Chèn", exact=True).click()
     dialog.wait_for(state="hidden", timeout=TIMEOUT)
+    # the field takes the file a moment after the dialog closes (its preview appears): saving
+    # before that commits the record without its photo
+    group.locator("img[src^='blob:']").first.wait_for(timeout=TIMEOUT)
 
 
 def save(page) -> str:
