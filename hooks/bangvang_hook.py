@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
+import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from bangvang.build import SiteBuild, SiteLock, SiteLockProblem, preview_stub_dir, unsafe_sources
+from bangvang.records.record_cache import RecordCache
 from bangvang.settings import district_settings, last_commit_epoch
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
@@ -27,6 +31,11 @@ _build: SiteBuild | None = None
 _serving = False
 _dirty = False
 _lock: SiteLock | None = None  # held by `mkdocs build` from on_config to the end of the build
+# The preview only: records kept between rebuilds, a folder the preview watches (a file touched
+# there asks for one more rebuild once every page of a quick rebuild is made), the last stubs.
+_records = RecordCache()
+_refresh_dir: Path | None = None
+_previous_stubs: SiteBuild | None = None
 
 
 def on_startup(command, dirty):
@@ -57,7 +66,9 @@ def on_config(config):
     previous = _build
     _build = SiteBuild.from_config(root, config)
     _build.serving = _serving
-    errors = _build.load()
+    if _serving:
+        _build.record_cache = _records
+    errors = _build.load(previous if _serving else None)
     if errors:
         if not _serving:
             raise PluginError("\n" + _build.error_report(errors))
@@ -67,9 +78,42 @@ def on_config(config):
         if previous is not None:
             _build.keep_urls_of(previous)
         _build.show_errors(errors)
-    else:
+    elif not (_build.provisional and _dirty):  # (a quick rebuild keeps the last search bundle)
         _build.start_search()  # indexes while MkDocs renders; on_post_build waits for it
     return config
+
+
+def on_serve(server, config, builder):
+    global _refresh_dir
+    _refresh_dir = Path(tempfile.mkdtemp(prefix="bangvang-refresh-"))
+    server.watch(str(_refresh_dir))
+    return server
+
+
+class _KeptBytecode(jinja2.BytecodeCache):
+    """The preview's theme templates compiled once per process: MkDocs makes a new theme
+    environment at every rebuild, which compiled Material's templates again each time. (Jinja
+    checks each template's source against what was compiled, so an edited one is compiled anew.)"""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._kept[bucket.key] = bucket.bytecode_to_string()
+
+
+_theme_bytecode = _KeptBytecode()
+
+
+def on_env(env, config, files):
+    if _serving:
+        env.bytecode_cache = _theme_bytecode
+    return env
 
 
 def on_files(files, config):
@@ -86,7 +130,7 @@ def on_files(files, config):
         # `mkdocs serve --dirty` re-renders only files newer than their output; generated files
         # always count as new, so the preview gets real stub files, rewritten only when a page
         # changed (the stub carries a fingerprint of the page's body).
-        stubs = _build.write_stubs(preview_stub_dir(Path(config["config_file_path"]).parent))
+        stubs = _build.write_stubs(preview_stub_dir(Path(config["config_file_path"]).parent), _previous_stubs)
         for page in _build.pages():
             files.append(File(page.src_uri, str(stubs), config["site_dir"], config["use_directory_urls"]))
         return files
@@ -108,10 +152,23 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    global _previous_stubs
     try:
-        _build.post_build(Path(config["site_dir"]))
+        if not (_build.provisional and _dirty):  # a quick rebuild leaves the last files in place
+            _build.post_build(Path(config["site_dir"]))
+        if _build.provisional and _refresh_dir is not None:
+            _build.complete(_completed)
+        if _build.stubs_folder is not None:
+            _previous_stubs = _build
     finally:
         _release()
+
+
+def _completed(build: SiteBuild) -> None:
+    """Every page of a quick rebuild is made: one more rebuild serves them (unless a newer edit
+    started a rebuild of its own meanwhile)."""
+    if build is _build and _refresh_dir is not None:
+        (_refresh_dir / "refresh").write_text(str(time.time()), encoding="utf-8")
 
 
 def on_build_error(error):

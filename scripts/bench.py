@@ -21,6 +21,7 @@ import math
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -478,17 +479,32 @@ def plain_variants(base: Path, shapes, content_bytes, overhead, cores, repeat, p
 PREVIEW_LOG = re.compile(r"Xem trước: (.*)")
 
 
-def bench_serve(work: Path, seed: int, rounds: int = 5, port: int = 8765, flags: tuple = (),
+def free_port() -> int:
+    """A port no one listens on now (the machine is shared: a fixed one may be taken)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_serve(work: Path, seed: int, rounds: int = 5, port: int | None = None, flags: tuple = (),
                 cores: int | None = None) -> dict:
     base = work / ("serve" + "".join(f.replace("-", "_") for f in flags))
     base.mkdir(parents=True, exist_ok=True)
     project = mirror_project(base / "project")
     data_dir = project / "data"
     sample.write(sample.generate(1, seed), data_dir)
+    # A person named in an award act: their page shows the edit at once; the award's year page,
+    # which lists them, shows it once every page is made again (the preview's quick rebuild).
     people = sorted((data_dir / "people").glob("*.yml"))
-    person = people[len(people) // 2]
+    person, year = people[len(people) // 2], None
+    for award in sorted((data_dir / "awards").rglob("*.yml")):
+        named = re.search(r"(?m)^\s*(?:- )?person: ([a-z0-9-]+)\s*$", award.read_text(encoding="utf-8"))
+        if named and (data_dir / "people" / f"{named[1]}.yml").is_file():
+            person, year = data_dir / "people" / f"{named[1]}.yml", award.parent.name
+            break
     log = open(base / "serve.log", "wb")
     cpus = set(usable_cores()[:cores]) if cores else None
+    port = port or free_port()
     t0 = time.perf_counter()
     server = subprocess.Popen(MKDOCS + ["serve", "--livereload", *flags, "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=ENV, stdout=log, stderr=subprocess.STDOUT,
@@ -500,7 +516,8 @@ def bench_serve(work: Path, seed: int, rounds: int = 5, port: int = 8765, flags:
         _wait_for(url, lambda body: True, timeout=60)
         time.sleep(3)  # let the first build's background work (search bundle) settle
         original = person.read_text(encoding="utf-8")
-        times = []
+        times, everywhere = [], []
+        elsewhere = root.rstrip("/") + f"/khen-thuong/{year}/" if year else None
         for n in range(rounds):
             marker = f"Chức vụ thử {n} {int(time.time())}"
             text = re.sub(r"(?m)^position: .*$", f"position: {marker}", original)
@@ -510,6 +527,12 @@ def bench_serve(work: Path, seed: int, rounds: int = 5, port: int = 8765, flags:
             person.write_text(text, encoding="utf-8")
             _wait_for(url, lambda body: marker in body, timeout=300)
             times.append(time.perf_counter() - start)
+            if elsewhere:
+                try:
+                    _wait_for(elsewhere, lambda body: marker in body, timeout=120)
+                    everywhere.append(time.perf_counter() - start)
+                except TimeoutError:
+                    pass
             time.sleep(3)
         person.write_text(original, encoding="utf-8")
     finally:
@@ -522,7 +545,9 @@ def bench_serve(work: Path, seed: int, rounds: int = 5, port: int = 8765, flags:
     log_text = (base / "serve.log").read_text(encoding="utf-8", errors="replace")
     built = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", log_text)]
     return {"first_s": first_s, "times": times, "median_s": statistics.median(times),
-            "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None, "steps": None}
+            "everywhere": everywhere, "everywhere_s": statistics.median(everywhere) if everywhere else None,
+            "rebuilds": built[1:], "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None,
+            "steps": None}
 
 
 def _wait_for(url: str, ok, timeout: float) -> str:
@@ -652,7 +677,7 @@ def main(argv: list[str] | None = None) -> int:
             serve = {}
             for key, flags in (("dirty", ("--dirty",)), ("full", ())):
                 print(f"serve {flags}…", file=sys.stderr, flush=True)
-                serve[key] = bench_serve(work, args.seed, flags=flags, port=8765 + len(serve), cores=cores[-1])
+                serve[key] = bench_serve(work, args.seed, flags=flags, cores=cores[-1])
                 save()
         if args.profile:
             print(f"profile S={args.profile}…", file=sys.stderr, flush=True)

@@ -8,6 +8,7 @@ accepted 50 KB field takes longer than --max-seconds.
 
     .venv/bin/python scripts/bench_hostile.py [--check] [--max-ratio 3] [--max-seconds 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,8 +91,9 @@ def markdown_rows(size: int) -> list[tuple]:
         assert all(markdown_problems(t) for t in texts), name
         rows.append(_row(f"từ chối: {name}", *(_time(markdown_problems, t) for t in texts), "kiểm tra"))
     for name, text in {"thư điện tử (chữ liền)": "a", "số liền": "1"}.items():
-        rows.append(_row(f"dữ liệu cá nhân: {name}", _time(private_value, text * size),
-                         _time(private_value, text * 2 * size)))
+        rows.append(
+            _row(f"dữ liệu cá nhân: {name}", _time(private_value, text * size), _time(private_value, text * 2 * size))
+        )
     return rows
 
 

@@ -12,6 +12,7 @@ Pagefind's Web Worker count too: headers and body as sent) and the time from the
 results on screen (the box's data-bv-query attribute, set after rendering). A second query in
 the same context shows what later queries cost. Not a test: numbers depend on the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,10 +37,29 @@ from bangvang.text import format_number
 ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-QUERIES = ["doan thuong", "nguyen van", "le thanh nghi", "nong thon moi", "tien tien", "hoá", "uỷ ban",
-           "bang khen thu tuong", "tap the lao dong xuat sac", "giay khen chu tich ubnd huyen", "Phạm Trấn"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+QUERIES = [
+    "doan thuong",
+    "nguyen van",
+    "le thanh nghi",
+    "nong thon moi",
+    "tien tien",
+    "hoá",
+    "uỷ ban",
+    "bang khen thu tuong",
+    "tap the lao dong xuat sac",
+    "giay khen chu tich ubnd huyen",
+    "Phạm Trấn",
+]
 SECOND = "gia loc"
 DELAYS = (60, 200)  # ms between keystrokes: a fast typist (results at the end) and a slow one (as they type)
 TEXT = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}  # what GitHub Pages compresses
@@ -116,14 +136,23 @@ def mirror_project(dest: Path, data_dir: Path) -> Path:
 def build(project: Path, site: Path) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=env,
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=project,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
 def bundle_files(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((site / "pagefind").rglob("*"))
+        if p.is_file()
+    }
 
 
 def bundle_difference(a: Path, b: Path) -> list[str]:
@@ -136,10 +165,13 @@ def bundle_difference(a: Path, b: Path) -> list[str]:
 def bundle_stats(site: Path) -> dict:
     pf = site / "pagefind"
     files = [p for p in pf.rglob("*") if p.is_file()]
-    return {"files": len(files), "kb": sum(p.stat().st_size for p in files) / 1024,
-            "records": len(list((pf / "fragment").glob("*.pf_fragment"))),
-            "meta_kb": sum(p.stat().st_size for p in pf.glob("*.pf_meta")) / 1024,
-            "pages": sum(1 for p in site.rglob("index.html") if "pagefind" not in p.parts)}
+    return {
+        "files": len(files),
+        "kb": sum(p.stat().st_size for p in files) / 1024,
+        "records": len(list((pf / "fragment").glob("*.pf_fragment"))),
+        "meta_kb": sum(p.stat().st_size for p in pf.glob("*.pf_meta")) / 1024,
+        "pages": sum(1 for p in site.rglob("index.html") if "pagefind" not in p.parts),
+    }
 
 
 def type_and_wait(page, query: str, delay: int) -> float:
@@ -154,16 +186,19 @@ def type_and_wait(page, query: str, delay: int) -> float:
     }""")
     page.locator("#bv-search-input").click()
     page.keyboard.type(query, delay=delay)
-    page.wait_for_function("q => document.querySelector('[data-bv-search]').getAttribute('data-bv-query') === q",
-                           arg=query, timeout=20000)
+    page.wait_for_function(
+        "q => document.querySelector('[data-bv-search]').getAttribute('data-bv-query') === q", arg=query, timeout=20000
+    )
     return page.evaluate("window.__shown - window.__lastKey")
 
 
 def _outside_recorder(site_url: str, outside: list[str]):
     """A request listener noting every address that is not the site's own."""
+
     def note(request) -> None:
         if not request.url.startswith(site_url):
             outside.append(request.url)
+
     return note
 
 
@@ -193,14 +228,23 @@ def measure(site_url: str, start_page: str, delay: int) -> list[dict]:
             second_ms = type_and_wait(page, SECOND, delay)
             page.wait_for_timeout(500)
             second = _Counting.sent[mark:]
-            rows.append({
-                "query": query, "delay": delay, "page_kb": page_bytes / 1024, "first_kb": sum(n for _, n, _ in first) / 1024,
-                "first_raw_kb": sum(r for _, _, r in first) / 1024,
-                "first_requests": len(first), "first_ms": first_ms, "shown": shown, "status": status,
-                "second_kb": sum(n for _, n, _ in second) / 1024, "second_ms": second_ms,
-                "largest": sorted(((n / 1024, path) for path, n, _ in first), reverse=True)[:4],
-                "outside": outside,
-            })
+            rows.append(
+                {
+                    "query": query,
+                    "delay": delay,
+                    "page_kb": page_bytes / 1024,
+                    "first_kb": sum(n for _, n, _ in first) / 1024,
+                    "first_raw_kb": sum(r for _, _, r in first) / 1024,
+                    "first_requests": len(first),
+                    "first_ms": first_ms,
+                    "shown": shown,
+                    "status": status,
+                    "second_kb": sum(n for _, n, _ in second) / 1024,
+                    "second_ms": second_ms,
+                    "largest": sorted(((n / 1024, path) for path, n, _ in first), reverse=True)[:4],
+                    "outside": outside,
+                }
+            )
             context.close()
         browser.close()
     return rows
@@ -221,10 +265,15 @@ def report(scale: int, stats: dict, build_s: list[float], differ: list[str], row
         f"tệp mô tả `pf_meta` {format_number(round(stats['meta_kb']))} KB.",
         f"- Xây dựng trang (cả bước lập chỉ mục): {' và '.join(format_number(round(s, 1)) for s in build_s)} giây.",
         "- Hai lần xây dựng cho gói tìm kiếm giống hệt nhau từng byte: "
-        + ("có." if not differ else "KHÔNG: khác nhau ở " + ", ".join(f"`{d}`" for d in differ)
-           + " (Pagefind ghi các giá trị của bộ lọc theo thứ tự bảng băm, đổi mỗi lần chạy; tên tệp là mã "
-             "băm nội dung nên tệp mô tả `pf_meta` và `pagefind-entry.json` đổi theo). Chỉ mục từ và mảnh "
-             "kết quả giống hệt nhau."),
+        + (
+            "có."
+            if not differ
+            else "KHÔNG: khác nhau ở "
+            + ", ".join(f"`{d}`" for d in differ)
+            + " (Pagefind ghi các giá trị của bộ lọc theo thứ tự bảng băm, đổi mỗi lần chạy; tên tệp là mã "
+            "băm nội dung nên tệp mô tả `pf_meta` và `pagefind-entry.json` đổi theo). Chỉ mục từ và mảnh "
+            "kết quả giống hệt nhau."
+        ),
         "",
         "Truy vấn đầu tiên: trình duyệt mới (bộ nhớ đệm trống), mở một trang cá nhân, gõ truy vấn vào ô tìm "
         "kiếm, 60 ms giữa hai phím (gõ nhanh: kết quả hiện khi gõ xong) hoặc 200 ms (gõ chậm: kết quả hiện "
@@ -237,8 +286,10 @@ def report(scale: int, stats: dict, build_s: list[float], differ: list[str], row
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for r in rows:
-        lines.append(f"| {r['delay']} | `{r['query']}` | {r['page_kb']:.0f} | {r['first_kb']:.0f} | {r['first_raw_kb']:.0f} | "
-                     f"{r['first_requests']} | {r['first_ms']:.0f} | {r['status']} | {r['second_kb']:.0f} | {r['second_ms']:.0f} |")
+        lines.append(
+            f"| {r['delay']} | `{r['query']}` | {r['page_kb']:.0f} | {r['first_kb']:.0f} | {r['first_raw_kb']:.0f} | "
+            f"{r['first_requests']} | {r['first_ms']:.0f} | {r['status']} | {r['second_kb']:.0f} | {r['second_ms']:.0f} |"
+        )
     first_kb = [r["first_kb"] for r in rows]
     first_raw = [r["first_raw_kb"] for r in rows]
     first_ms = [r["first_ms"] for r in rows]
@@ -251,11 +302,18 @@ def report(scale: int, stats: dict, build_s: list[float], differ: list[str], row
         "Mục tiêu của issue 4 và 13: ≤ 300 KB và ≤ 300 ms. "
         f"Tải trung bình của máy khi đo: {format_number(round(load, 1))} (máy dùng chung, {os.cpu_count()} CPU).",
         "",
-        "Tệp lớn nhất của truy vấn đầu (`" + rows[0]["query"] + "`): "
-        + ", ".join(f"`{u}` {kb:.0f} KB" for kb, u in rows[0]["largest"]) + ".",
+        "Tệp lớn nhất của truy vấn đầu (`"
+        + rows[0]["query"]
+        + "`): "
+        + ", ".join(f"`{u}` {kb:.0f} KB" for kb, u in rows[0]["largest"])
+        + ".",
         "",
-        "Không yêu cầu nào ra ngoài trang: " + ("đúng." if not any(r["outside"] for r in rows) else
-                                                 "SAI: " + ", ".join(sum((r["outside"] for r in rows), []))),
+        "Không yêu cầu nào ra ngoài trang: "
+        + (
+            "đúng."
+            if not any(r["outside"] for r in rows)
+            else "SAI: " + ", ".join(sum((r["outside"] for r in rows), []))
+        ),
         "",
         "Máy chủ đo gửi tệp văn bản (`.js`, `.html`, `.css`, `.json`) nén gzip như GitHub Pages; các tệp "
         "chỉ mục, wasm và mảnh kết quả của Pagefind vốn đã nén sẵn. Cột \"không nén\" là tổng kích thước "
@@ -273,8 +331,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         work = Path(tmp)
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_sample.py"), "--scale", str(args.scale),
-                        "--out", str(work / "gen"), "--seed", str(args.seed)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "generate_sample.py"),
+                "--scale",
+                str(args.scale),
+                "--out",
+                str(work / "gen"),
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         project = mirror_project(work / "project", work / "gen" / "data")
         sites, seconds = [work / "site-a", work / "site-b"], []
         for site in sites:

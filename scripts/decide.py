@@ -1,4 +1,5 @@
 """A proposal decided: `python scripts/decide.py ID --decision 456/QĐ-UBND --date 10/02/2022`."""
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

@@ -3,6 +3,7 @@
 The records go to <out>/data (never the project's own data/); the logic is in
 scripts/devtools/sample.py.
 """
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

@@ -1,4 +1,5 @@
 """Import an honour list: `python scripts/import_awards.py FILE --award ID --year YYYY [...]`."""
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

@@ -11,6 +11,7 @@ Pages: the home page, the latest year of awards, the largest unit page and the l
 (simulated slow 4G, 4× slower CPU, 412 px screen). Goals: performance ≥ 95, CLS 0,
 accessibility, best practices and SEO 100.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,13 +32,20 @@ from devtools.pages_server import serve
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LABELS = {"performance": "Hiệu năng", "accessibility": "Trợ năng", "best-practices": "Thực hành tốt", "seo": "SEO"}
-METRICS = (("first-contentful-paint", "FCP s", 1000), ("largest-contentful-paint", "LCP s", 1000),
-           ("total-blocking-time", "TBT ms", 1), ("cumulative-layout-shift", "CLS", None),
-           ("speed-index", "Speed Index s", 1000), ("total-byte-weight", "tải KB", 1024))
+METRICS = (
+    ("first-contentful-paint", "FCP s", 1000),
+    ("largest-contentful-paint", "LCP s", 1000),
+    ("total-blocking-time", "TBT ms", 1),
+    ("cumulative-layout-shift", "CLS", None),
+    ("speed-index", "Speed Index s", 1000),
+    ("total-byte-weight", "tải KB", 1024),
+)
 
 
 def _site_prefix() -> str:
@@ -48,8 +56,13 @@ def _site_prefix() -> str:
 
 def build(dest: Path) -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(dest)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(dest)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         sys.exit("mkdocs build thất bại:\n" + (result.stdout + result.stderr)[-3000:])
     return dest
@@ -58,7 +71,9 @@ def build(dest: Path) -> Path:
 def default_pages(site: Path) -> dict[str, str]:
     """{kind: path}: home, the latest year, the largest unit page, the models' list."""
     pages = {"Trang chủ": ""}
-    years = sorted(p.name for p in (site / "khen-thuong").iterdir() if p.name.isdigit() and (p / "index.html").is_file())
+    years = sorted(
+        p.name for p in (site / "khen-thuong").iterdir() if p.name.isdigit() and (p / "index.html").is_file()
+    )
     if years:
         pages[f"Năm {years[-1]}"] = f"khen-thuong/{years[-1]}/"
     units = [p for p in (site / "tap-the").glob("*/index.html")]
@@ -70,10 +85,19 @@ def default_pages(site: Path) -> dict[str, str]:
 
 
 def run_lighthouse(url: str, out: Path) -> dict:
-    cmd = ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
-    result = subprocess.run(cmd, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True,
-                            timeout=300)
+    cmd = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+    result = subprocess.run(
+        cmd, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300
+    )
     if result.returncode or not out.is_file():
         sys.exit(f"Lighthouse thất bại trên {url}:\n{result.stderr[-3000:]}")
     return json.loads(out.read_text(encoding="utf-8"))
@@ -87,11 +111,19 @@ def summary(report: dict) -> dict:
     missing = {}
     for c in CATEGORIES:
         refs = report["categories"][c]["auditRefs"]
-        missing[c] = [f"{r['id']} ({audits[r['id']]['score']})" for r in refs
-                      if r.get("weight") and audits[r["id"]]["score"] is not None and audits[r["id"]]["score"] < 1]
-    return {"scores": scores, "metrics": metrics, "missing": missing,
-            "cpu": report.get("environment", {}).get("benchmarkIndex"),
-            "lighthouse": report.get("lighthouseVersion"), "browser": report.get("environment", {}).get("hostUserAgent", "")}
+        missing[c] = [
+            f"{r['id']} ({audits[r['id']]['score']})"
+            for r in refs
+            if r.get("weight") and audits[r["id"]]["score"] is not None and audits[r["id"]]["score"] < 1
+        ]
+    return {
+        "scores": scores,
+        "metrics": metrics,
+        "missing": missing,
+        "cpu": report.get("environment", {}).get("benchmarkIndex"),
+        "lighthouse": report.get("lighthouseVersion"),
+        "browser": report.get("environment", {}).get("hostUserAgent", ""),
+    }
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -106,7 +138,9 @@ def _number(value: float, digits: int = 1) -> str:
 
 def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> str:
     first = next(iter(results.values()))[1]
-    chrome = next((part for part in first["browser"].split() if part.startswith(("Chrome/", "HeadlessChrome/"))), "Chromium")
+    chrome = next(
+        (part for part in first["browser"].split() if part.startswith(("Chrome/", "HeadlessChrome/"))), "Chromium"
+    )
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     head = [
         "# Đo Lighthouse (issue 12)",
@@ -123,9 +157,15 @@ def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> 
         "Cột CPU: chỉ số tốc độ máy Lighthouse đo trước mỗi lần (benchmarkIndex; càng cao máy càng rảnh). "
         "Máy dùng chung bận thì chỉ số thấp, các tác vụ chạy lâu hơn và điểm hiệu năng (TBT) giảm theo.",
         "",
-        "| Trang | Địa chỉ | " + " | ".join(LABELS[c] for c in CATEGORIES) + " | "
-        + " | ".join(label for _, label, _ in METRICS) + " | CPU |",
-        "| --- | --- | " + " | ".join("---:" for _ in CATEGORIES) + " | " + " | ".join("---:" for _ in METRICS)
+        "| Trang | Địa chỉ | "
+        + " | ".join(LABELS[c] for c in CATEGORIES)
+        + " | "
+        + " | ".join(label for _, label, _ in METRICS)
+        + " | CPU |",
+        "| --- | --- | "
+        + " | ".join("---:" for _ in CATEGORIES)
+        + " | "
+        + " | ".join("---:" for _ in METRICS)
         + " | ---: |",
     ]
     rows, notes = [], []
@@ -133,14 +173,18 @@ def report_text(results: dict[str, tuple[str, dict, list[dict]]], runs: int) -> 
         cells = [kind, f"`/{path}`"] + [str(best["scores"][c]) for c in CATEGORIES]
         for key, _, scale in METRICS:
             value = best["metrics"].get(key)
-            cells.append("–" if value is None else (_number(value, 3) if scale is None else
-                                                   _number(value / scale, 0 if scale in (1, 1024) else 1)))
+            cells.append(
+                "–"
+                if value is None
+                else (_number(value, 3) if scale is None else _number(value / scale, 0 if scale in (1, 1024) else 1))
+            )
         cells.append(_number(best["cpu"], 0) if best.get("cpu") else "–")
         rows.append("| " + " | ".join(cells) + " |")
         if runs > 1:
             perf = [r["scores"]["performance"] for r in all_runs]
-            notes.append(f"- {kind}: hiệu năng các lần đo {', '.join(map(str, perf))} "
-                         f"(trung vị {statistics.median(perf):g}).")
+            notes.append(
+                f"- {kind}: hiệu năng các lần đo {', '.join(map(str, perf))} (trung vị {statistics.median(perf):g})."
+            )
         for c in CATEGORIES:
             if best["missing"][c] and (c != "performance" or best["scores"][c] < 100):
                 notes.append(f"- {kind}, {LABELS[c].lower()}: chưa đạt {', '.join(best['missing'][c])}.")
@@ -165,11 +209,17 @@ def failures(results: dict[str, tuple[str, dict, list[dict]]], min_performance: 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo Lighthouse các loại trang trên điện thoại.")
     parser.add_argument("--site", type=Path, help="thư mục trang đã dựng (mặc định: dựng mới vào thư mục tạm)")
-    parser.add_argument("--pages", help="các đường dẫn cần đo, cách nhau bởi dấu phẩy (mặc định: trang chủ, "
-                                        "năm mới nhất, trang tập thể lớn nhất, danh sách điển hình)")
+    parser.add_argument(
+        "--pages",
+        help="các đường dẫn cần đo, cách nhau bởi dấu phẩy (mặc định: trang chủ, "
+        "năm mới nhất, trang tập thể lớn nhất, danh sách điển hình)",
+    )
     parser.add_argument("--runs", type=int, default=1, help="số lần đo mỗi trang, ghi lần ở giữa (mặc định 1)")
-    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "lighthouse.md"),
-                        help="tệp ghi bảng kết quả (mặc định benchmarks/lighthouse.md); '-' để không ghi")
+    parser.add_argument(
+        "--out",
+        default=str(ROOT / "benchmarks" / "lighthouse.md"),
+        help="tệp ghi bảng kết quả (mặc định benchmarks/lighthouse.md); '-' để không ghi",
+    )
     parser.add_argument("--json", type=Path, help="giữ các báo cáo JSON của Lighthouse trong thư mục này")
     parser.add_argument("--check", action="store_true", help="thoát với mã lỗi nếu chưa đạt mục tiêu")
     parser.add_argument("--min-performance", type=int, default=95, help="điểm hiệu năng tối thiểu khi --check")
@@ -195,8 +245,11 @@ def main(argv: list[str] | None = None) -> int:
                 for n in range(args.runs):
                     name = (path.strip("/").replace("/", "-") or "home") + f"-{n + 1}.json"
                     runs.append(summary(run_lighthouse(base + path, reports / name)))
-                    print(f"/{path} lần {n + 1}: " + ", ".join(f"{LABELS[c]} {runs[-1]['scores'][c]}" for c in CATEGORIES),
-                          file=sys.stderr)
+                    print(
+                        f"/{path} lần {n + 1}: "
+                        + ", ".join(f"{LABELS[c]} {runs[-1]['scores'][c]}" for c in CATEGORIES),
+                        file=sys.stderr,
+                    )
                 results[kind] = (path, median_run(runs), runs)
         finally:
             server.shutdown()

@@ -1,4 +1,5 @@
 """Start a new record: `python scripts/new.py KIND "Tên"` writes data/<folder>/<mã>.yml to fill in."""
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

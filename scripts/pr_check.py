@@ -4,6 +4,7 @@ Errors as `file:line:col: message` (and, on GitHub Actions, as annotations on th
 a Vietnamese summary of the change (records added, changed, removed; totals by year before → after)
 into $GITHUB_STEP_SUMMARY or --summary FILE.
 """
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

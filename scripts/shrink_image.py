@@ -1,4 +1,5 @@
 """Shrink a photo and strip its EXIF (GPS): `python scripts/shrink_image.py docs/images/models/x.jpg`."""
+
 from pathlib import Path
 
 from bangvang.staff.cli import run

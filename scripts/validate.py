@@ -1,4 +1,5 @@
 """Check every record under data/: `python scripts/validate.py` from the project root."""
+
 from pathlib import Path
 
 from bangvang.staff.cli import run, validate_main

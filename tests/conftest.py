@@ -1,5 +1,6 @@
 """Shared fixtures: the fixture project built once, throwaway projects, a browser. Helpers that
 are plain functions live in helpers.py."""
+
 from __future__ import annotations
 
 import functools
@@ -9,9 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from bangvang.records.validation import validate
-
 from helpers import CHROMIUM_ARGS, ROOT, make_project, require_tool, run_mkdocs_build
 
 

@@ -1,5 +1,6 @@
 """Helpers shared by the test modules (fixtures are in conftest.py): where the fixture data is,
 making a throwaway project, building it, reading a built page, and a minimal valid data set."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bangvang.records.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,16 +77,21 @@ def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subp
 
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 class Doc(HTMLParser):
     """One built page: the text and links of its content (<article>), every id, every element."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-            "track", "wbr"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self, html: str, url: str = ""):
         super().__init__(convert_charrefs=True)

@@ -1,6 +1,7 @@
 """Honour lists as staff receive them, built in the tests (no binary fixtures): .xlsx with merged
 cells, chart sheets and several sheets; CSV in the encodings and delimiters Excel writes; and
 running scripts/import_awards.py the way staff do."""
+
 from __future__ import annotations
 
 import csv
@@ -84,8 +85,13 @@ def write_csv(path: Path, rows: list[list], sep: str = ",", encoding: str = "utf
 def run_import(project: Path, *args, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`.venv/bin/python scripts/import_awards.py FILE --award ID --year YYYY …` as staff run it."""
     script = project / "scripts" / "import_awards.py"
-    return subprocess.run([sys.executable, str(script) if cwd else "scripts/import_awards.py", *map(str, args)],
-                          cwd=cwd or project, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(script) if cwd else "scripts/import_awards.py", *map(str, args)],
+        cwd=cwd or project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def review_lines(output: str) -> list[str]:
@@ -95,7 +101,7 @@ def review_lines(output: str) -> list[str]:
     if start is None:
         return []
     out = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.startswith("  "):
             break
         out.append(line.strip())
@@ -141,42 +147,100 @@ COLLECTIVES = [  # (name as written, expected recipient)
     ("UBND xã Gia Tân", {"name": "UBND xã Gia Tân", "kind": "tap_the"}),
     ("Phòng Giáo dục và Đào tạo", {"unit": "phong-giao-duc-va-dao-tao"}),
     ("Xã Đoàn Thượng", {"unit": "xa-doan-thuong"}),
-    ("Tổ dân phố Nguyễn Chế Nghĩa, thị trấn Gia Lộc", {"name": "Tổ dân phố Nguyễn Chế Nghĩa, thị trấn Gia Lộc",
-                                                        "kind": "tap_the"}),
+    (
+        "Tổ dân phố Nguyễn Chế Nghĩa, thị trấn Gia Lộc",
+        {"name": "Tổ dân phố Nguyễn Chế Nghĩa, thị trấn Gia Lộc", "kind": "tap_the"},
+    ),
     ("Trường Mầm non Gia Tân", {"unit": "truong-mam-non-gia-tan"}),
 ]
 # (name as written, position cell, unit cell or None when merged from above, expected recipient)
 SCHOOL_PEOPLE = [
-    ("Ông Lê Văn Tuấn", "Giáo viên", "Trường THCS Lê Thanh Nghị",
-     {"name": "Lê Văn Tuấn", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"}),
-    ("Bà Nguyễn Thị Hoa", "Hiệu trưởng", None,
-     {"name": "Nguyễn Thị Hoa", "position": "Hiệu trưởng", "unit": "truong-thcs-le-thanh-nghi"}),
-    ("Bà Phạm Thị Lan", "Giáo viên", None,
-     {"name": "Phạm Thị Lan", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"}),
-    ("Ông Trần Văn Bình", "Hiệu trưởng", "Trường Tiểu học Gia Khánh",
-     {"name": "Trần Văn Bình", "position": "Hiệu trưởng", "unit": "truong-tieu-hoc-gia-khanh"}),
-    ("Bà Vũ Thị Mai", "Giáo viên", None,
-     {"name": "Vũ Thị Mai", "position": "Giáo viên", "unit": "truong-tieu-hoc-gia-khanh"}),
-    ("Bà Đỗ Thị Hằng", "Giáo viên Trường Mầm non Gia Tân", "",
-     {"name": "Đỗ Thị Hằng", "position": "Giáo viên", "unit": "truong-mam-non-gia-tan"}),
-    ("Ông Trương Văn Nam", "Hiệu trưởng, Trường THCS Lê Thanh Nghị", "",
-     {"name": "Trương Văn Nam", "position": "Hiệu trưởng", "unit": "truong-thcs-le-thanh-nghi"}),
-    ("Bà Tô Thị Thu", "Kế toán", "Trường Tiểu học Gia Xuyên",
-     {"name": "Tô Thị Thu", "position": "Kế toán", "unit_name": "Trường Tiểu học Gia Xuyên"}),
+    (
+        "Ông Lê Văn Tuấn",
+        "Giáo viên",
+        "Trường THCS Lê Thanh Nghị",
+        {"name": "Lê Văn Tuấn", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"},
+    ),
+    (
+        "Bà Nguyễn Thị Hoa",
+        "Hiệu trưởng",
+        None,
+        {"name": "Nguyễn Thị Hoa", "position": "Hiệu trưởng", "unit": "truong-thcs-le-thanh-nghi"},
+    ),
+    (
+        "Bà Phạm Thị Lan",
+        "Giáo viên",
+        None,
+        {"name": "Phạm Thị Lan", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"},
+    ),
+    (
+        "Ông Trần Văn Bình",
+        "Hiệu trưởng",
+        "Trường Tiểu học Gia Khánh",
+        {"name": "Trần Văn Bình", "position": "Hiệu trưởng", "unit": "truong-tieu-hoc-gia-khanh"},
+    ),
+    (
+        "Bà Vũ Thị Mai",
+        "Giáo viên",
+        None,
+        {"name": "Vũ Thị Mai", "position": "Giáo viên", "unit": "truong-tieu-hoc-gia-khanh"},
+    ),
+    (
+        "Bà Đỗ Thị Hằng",
+        "Giáo viên Trường Mầm non Gia Tân",
+        "",
+        {"name": "Đỗ Thị Hằng", "position": "Giáo viên", "unit": "truong-mam-non-gia-tan"},
+    ),
+    (
+        "Ông Trương Văn Nam",
+        "Hiệu trưởng, Trường THCS Lê Thanh Nghị",
+        "",
+        {"name": "Trương Văn Nam", "position": "Hiệu trưởng", "unit": "truong-thcs-le-thanh-nghi"},
+    ),
+    (
+        "Bà Tô Thị Thu",
+        "Kế toán",
+        "Trường Tiểu học Gia Xuyên",
+        {"name": "Tô Thị Thu", "position": "Kế toán", "unit_name": "Trường Tiểu học Gia Xuyên"},
+    ),
 ]
 OFFICE_PEOPLE = [
     ("Ông Lê Văn Tuấn", "Chủ tịch", "UBND huyện Gia Lộc", {"person": "le-van-tuan"}),
 ]
-for i, (given, pos) in enumerate([("An", "Chuyên viên"), ("Bảo", "Chuyên viên"), ("Cường", "Phó Trưởng phòng"),
-                                  ("Dũng", "Chuyên viên"), ("Giang", "Văn thư"), ("Hải", "Kế toán"),
-                                  ("Khánh", "Chuyên viên"), ("Long", "Chuyên viên")]):
-    OFFICE_PEOPLE.append((f"Đ/c Nguyễn Văn {given}", pos, "Phòng Giáo dục và Đào tạo" if i == 0 else None,
-                          {"name": f"Nguyễn Văn {given}", "position": pos, "unit": "phong-giao-duc-va-dao-tao"}))
+for i, (given, pos) in enumerate(
+    [
+        ("An", "Chuyên viên"),
+        ("Bảo", "Chuyên viên"),
+        ("Cường", "Phó Trưởng phòng"),
+        ("Dũng", "Chuyên viên"),
+        ("Giang", "Văn thư"),
+        ("Hải", "Kế toán"),
+        ("Khánh", "Chuyên viên"),
+        ("Long", "Chuyên viên"),
+    ]
+):
+    OFFICE_PEOPLE.append(
+        (
+            f"Đ/c Nguyễn Văn {given}",
+            pos,
+            "Phòng Giáo dục và Đào tạo" if i == 0 else None,
+            {"name": f"Nguyễn Văn {given}", "position": pos, "unit": "phong-giao-duc-va-dao-tao"},
+        )
+    )
 COMMUNE_PEOPLE = []
 for given in ("Hưng", "Kiên", "Lâm", "Minh", "Nghĩa", "Oanh", "Phúc", "Quang"):
-    COMMUNE_PEOPLE.append((f"Bà Hoàng Thị {given}", "Công chức Văn phòng - Thống kê", "UBND xã Gia Tân",
-                           {"name": f"Hoàng Thị {given}", "position": "Công chức Văn phòng - Thống kê",
-                            "unit_name": "UBND xã Gia Tân"}))
+    COMMUNE_PEOPLE.append(
+        (
+            f"Bà Hoàng Thị {given}",
+            "Công chức Văn phòng - Thống kê",
+            "UBND xã Gia Tân",
+            {
+                "name": f"Hoàng Thị {given}",
+                "position": "Công chức Văn phòng - Thống kê",
+                "unit_name": "UBND xã Gia Tân",
+            },
+        )
+    )
 
 
 def decision_456() -> tuple[Sheet, dict]:
@@ -187,16 +251,34 @@ def decision_456() -> tuple[Sheet, dict]:
         [None] * 6,
         ["DANH SÁCH", None, None, None, None, None],
         ["Tập thể, cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh", None, None, None, None, None],
-        ["(Kèm theo Quyết định số 456/QĐ-UBND ngày 10/02/2022 của Chủ tịch UBND tỉnh Hải Dương)",
-         None, None, None, None, None],
+        [
+            "(Kèm theo Quyết định số 456/QĐ-UBND ngày 10/02/2022 của Chủ tịch UBND tỉnh Hải Dương)",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
         [None] * 6,
         ["STT", "Họ và tên", "Chức vụ, đơn vị", None, "Thành tích", "Ngày sinh"],  # row 8
         [None, None, "Chức vụ", "Đơn vị", None, None],  # row 9
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],  # row 10
         ["I. TẬP THỂ (06 tập thể)", None, None, None, None, None],  # row 11
     ]
-    merges = ["A1:C1", "D1:F1", "D2:F2", "A4:F4", "A5:F5", "A6:F6", "A8:A9", "B8:B9", "C8:D8", "E8:E9", "F8:F9",
-              "A11:F11"]
+    merges = [
+        "A1:C1",
+        "D1:F1",
+        "D2:F2",
+        "A4:F4",
+        "A5:F5",
+        "A6:F6",
+        "A8:A9",
+        "B8:B9",
+        "C8:D8",
+        "E8:E9",
+        "F8:F9",
+        "A11:F11",
+    ]
     expected: dict[int, dict] = {}
     n = 0
     for name, want in COLLECTIVES:
@@ -243,6 +325,13 @@ def decision_456() -> tuple[Sheet, dict]:
     rows.append([None, None, None, "CHỦ TỊCH", None, None])
     rows.append([None, None, None, "(Đã ký)", None, None])
     rows.append([None, None, None, "Nguyễn Văn Hùng", None, None])
-    facts = {"expected": expected, "closing": closing, "person_rows": person_rows, "people": 25, "units": 6,
-             "teacher_row": first_school, "chairman_row": first_office}
+    facts = {
+        "expected": expected,
+        "closing": closing,
+        "person_rows": person_rows,
+        "people": 25,
+        "units": 6,
+        "teacher_row": first_school,
+        "chairman_row": first_office,
+    }
     return Sheet("QĐ 456", rows, merges), facts

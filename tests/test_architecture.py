@@ -1,4 +1,5 @@
 """The package's stages import only earlier stages: data flows one way (ARCHITECTURE.md)."""
+
 from __future__ import annotations
 
 import ast
@@ -32,7 +33,7 @@ def _stage_of(module: str) -> str | None:
 
 @pytest.mark.parametrize("stage", ORDER)
 def test_a_stage_imports_no_later_stage(stage):
-    later = set(ORDER[ORDER.index(stage) + 1:]) | {"build", "settings"}
+    later = set(ORDER[ORDER.index(stage) + 1 :]) | {"build", "settings"}
     offenders = []
     for path in sorted((PACKAGE / stage).rglob("*.py")):
         for module in _imports(path):

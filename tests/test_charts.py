@@ -2,6 +2,7 @@
 records (counted here independently of the production tally); each colour means one thing on every chart,
 colour-blind safe; labels are at least 14 px; empty charts are left out; and the charts really
 show in Chromium."""
+
 from __future__ import annotations
 
 import base64
@@ -37,6 +38,8 @@ def award_tally(award) -> dict[str, int]:
             named[r.get("kind") or "ca_nhan"] += 1
     count = award.get("count") or {}
     return {k: count.get(k, v) for k, v in named.items()}
+
+
 LEVEL_LABELS = dict(s.AWARD_LEVELS.labels)
 
 
@@ -49,8 +52,11 @@ def dataset(fixture_project):
 
 
 def _conferred(dataset, year=None):
-    return [a for a in dataset.kind("awards").values()
-            if a.get("status", "tang") == "tang" and (year is None or a["year"] == year)]
+    return [
+        a
+        for a in dataset.kind("awards").values()
+        if a.get("status", "tang") == "tang" and (year is None or a["year"] == year)
+    ]
 
 
 def _number(text: str) -> int:
@@ -65,7 +71,9 @@ def _figure(page: str, chart_id: str) -> str:
 
 
 def _cells(row: str) -> list[str]:
-    return [htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+    return [
+        htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+    ]
 
 
 def _table(figure: str) -> tuple[list[str], dict[str, list[int]]]:
@@ -170,7 +178,9 @@ def test_commune_chart_counts_named_recipients_by_their_commune(tmp_path):
         f"  - unit: {communes[0].id}\n"
         f"  - unit: {school.id}\n"
         f"  - {{name: Nguyễn Thị Hoa, position: Giáo viên, unit: {school.id}}}\n"
-        "count: {tap_the: 7, ca_nhan: 9}\n", encoding="utf-8")
+        "count: {tap_the: 7, ca_nhan: 9}\n",
+        encoding="utf-8",
+    )
     dataset, errors = validate(data, ROOT / "docs")
     assert not errors, errors
     ix = build_index(dataset)
@@ -203,11 +213,13 @@ def test_charts_are_accessible_images_with_a_table(built_site):
 # One palette by meaning, colour-blind safe
 # ---------------------------------------------------------------------------------------------
 
+
 def _linear(h: str) -> list[float]:
     def one(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    return [one(int(h[i:i + 2], 16)) for i in (1, 3, 5)]
+
+    return [one(int(h[i : i + 2], 16)) for i in (1, 3, 5)]
 
 
 def _contrast_on_white(h: str) -> float:
@@ -254,13 +266,19 @@ def test_each_colour_means_one_thing_on_every_chart(built_site):
     assert len(figures) >= 5
     seen: dict[str, set[str]] = defaultdict(set)
     for figure in figures:
-        segments = re.findall(r'class="bv-chart__seg" data-series="([^"]+)" data-colour="([^"]+)" '
-                              r'style="width: [\d.]+%; background-color: ([^"]+)"', figure)
+        segments = re.findall(
+            r'class="bv-chart__seg" data-series="([^"]+)" data-colour="([^"]+)" '
+            r'style="width: [\d.]+%; background-color: ([^"]+)"',
+            figure,
+        )
         assert segments, "every drawn chart has bars"
         for key, colour, painted in segments:
             seen[key] |= {colour.lower(), painted.lower()}
-        for key, colour in re.findall(r'<li data-series="([^"]+)"><span class="bv-chart__key" '
-                                      r'style="background-color: ([^"]+)">', figure):
+        for key, colour in re.findall(
+            r'<li data-series="([^"]+)"><span class="bv-chart__key" '
+            r'style="background-color: ([^"]+)">',
+            figure,
+        ):
             seen[key].add(colour.lower())
     assert {"tap_the", "ca_nhan"} <= set(seen)
     for key, colours in seen.items():
@@ -293,7 +311,8 @@ def test_empty_charts_are_left_out(tmp_path):
     shutil.copytree(SEED_DATA, data)
     (data / "awards" / "2030").mkdir(parents=True)
     (data / "awards" / "2030" / "zz-de-nghi.yml").write_text(
-        "year: 2030\naward: giay-khen-huyen\nstatus: de_nghi\ncount: {ca_nhan: 3}\n", encoding="utf-8")
+        "year: 2030\naward: giay-khen-huyen\nstatus: de_nghi\ncount: {ca_nhan: 3}\n", encoding="utf-8"
+    )
     dataset, errors = validate(data, ROOT / "docs")
     assert not errors, errors
     ix = build_index(dataset)
@@ -330,7 +349,8 @@ def test_charts_show_in_headless_chromium(built_site, browser, tmp_path):
     assert len(bars) >= 10
     assert all(b["w"] >= 2 and b["h"] >= 10 for b in bars), "every bar has a visible size"
     page.set_content("<canvas id=c></canvas>")
-    colours = page.evaluate("""async ([png, points]) => {
+    colours = page.evaluate(
+        """async ([png, points]) => {
         const img = new Image();
         img.src = 'data:image/png;base64,' + png;
         await img.decode();
@@ -339,8 +359,10 @@ def test_charts_show_in_headless_chromium(built_site, browser, tmp_path):
         const ctx = c.getContext('2d');
         ctx.drawImage(img, 0, 0);
         return points.map(p => Array.from(ctx.getImageData(Math.floor(p.x), Math.floor(p.y), 1, 1).data.slice(0, 3)));
-    }""", [base64.b64encode(shot.read_bytes()).decode(), bars])
+    }""",
+        [base64.b64encode(shot.read_bytes()).decode(), bars],
+    )
     page.close()
     for bar, rgb in zip(bars, colours):
-        want = [int(bar["fill"][i:i + 2], 16) for i in (1, 3, 5)]
+        want = [int(bar["fill"][i : i + 2], 16) for i in (1, 3, 5)]
         assert all(abs(a - b) <= 8 for a, b in zip(rgb, want)), (bar, rgb)

@@ -1,6 +1,7 @@
 """The page's chrome in Debian's Chromium (issue 12): keyboard order on a phone, the menu button and
 the closed menu, the district's name in the phone header, the 404 page as GitHub Pages serves it,
 and pages that do not move once shown (CLS 0, as Lighthouse measures it)."""
+
 from __future__ import annotations
 
 import functools
@@ -140,6 +141,7 @@ def test_pages_do_not_move_once_shown(browser, site_url, kind):
 # The 404 page, served as GitHub Pages serves it: at any missing address under the site's path
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def pages_url(built_site):
     prefix = urlsplit(CONFIG["site_url"]).path or "/"
@@ -151,7 +153,7 @@ def pages_url(built_site):
         def translate_path(self, path):
             if not path.startswith(prefix):
                 return str(Path(built_site) / "__missing__")
-            return super().translate_path("/" + path[len(prefix):])
+            return super().translate_path("/" + path[len(prefix) :])
 
         def send_error(self, code, message=None, explain=None):
             if code != 404:
@@ -177,7 +179,10 @@ def test_404_page_in_the_browser(browser, pages_url, viewport):
     try:
         page = context.new_page()
         failed: list[str] = []
-        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and "khong-co" not in r.url else None)
+        page.on(
+            "response",
+            lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and "khong-co" not in r.url else None,
+        )
         response = page.goto(pages_url + "khong-co-trang-nay/", wait_until="networkidle")
         assert response.status == 404
         assert page.locator("h1").inner_text() == "Không tìm thấy trang"

@@ -3,6 +3,7 @@ the office's contact and the last update, the staff guide behind one footer link
 badge or pencil, benchmark pages kept out of the site, the menu entry of a record page's list,
 the Vietnamese 404 page, and what Lighthouse checks on every page (description, language,
 nothing from another host, image sizes)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,21 +33,26 @@ def _pages(site: Path) -> dict[str, str]:
 
 
 def _footer(html: str) -> str:
-    return html[html.index('<footer class="md-footer">'):html.index("</footer>")]
+    return html[html.index('<footer class="md-footer">') : html.index("</footer>")]
 
 
 def _links(html: str) -> list[tuple[str, str]]:
     """(href, text) of every link in a piece of HTML."""
-    return [(h.replace("&amp;", "&"), re.sub(r"<[^>]+>|\s+", " ", t).strip())
-            for h, t in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', html, re.S)]
+    return [
+        (h.replace("&amp;", "&"), re.sub(r"<[^>]+>|\s+", " ", t).strip())
+        for h, t in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', html, re.S)
+    ]
 
 
 def _record_pages(site: Path) -> dict[str, str]:
     """One page of each record kind (the first under each list that has pages below it)."""
     found = {}
     for section in ("phong-trao", "dien-hinh", "tap-the", "ca-nhan", "khen-thuong", "bao-cao", "van-ban"):
-        below = sorted(p for p in (site / section).iterdir() if (p / "index.html").is_file()) \
-            if (site / section).is_dir() else []
+        below = (
+            sorted(p for p in (site / section).iterdir() if (p / "index.html").is_file())
+            if (site / section).is_dir()
+            else []
+        )
         if below:
             found[section] = f"{section}/{below[0].name}/"
     return found
@@ -56,6 +62,7 @@ def _record_pages(site: Path) -> dict[str, str]:
 # Footer: report a mistake, contact, last update, the staff guide
 # ---------------------------------------------------------------------------------------------
 
+
 def test_every_page_offers_to_report_a_mistake(built_site):
     """One discreet line per page: a GitHub issue prefilled with the page's title and address (and
     its data file when it has one), the office's e-mail when set, the edit link of its record."""
@@ -64,7 +71,7 @@ def test_every_page_offers_to_report_a_mistake(built_site):
     for url, html in pages.items():
         footer = _footer(html)
         assert footer.count(REPORT) == 1, url
-        line = footer[footer.index(REPORT):footer.index("</p>", footer.index(REPORT))]
+        line = footer[footer.index(REPORT) : footer.index("</p>", footer.index(REPORT))]
         links = dict((text, href) for href, text in _links(line))
         issue = urlsplit(links["báo qua GitHub"])
         assert f"{issue.scheme}://{issue.netloc}{issue.path}" == f"{REPO_URL}/issues/new", url
@@ -99,7 +106,9 @@ def test_footer_gives_the_office_and_the_last_update(built_site):
         assert f"Liên hệ: {DISTRICT['contact']}" in text, url
         if DISTRICT.get("address"):
             assert f"Địa chỉ: {DISTRICT['address']}" in text, url
-        m = re.search(r'Cập nhật lần cuối: <time datetime="(\d{4})-(\d{2})-(\d{2})">(\d{2})/(\d{2})/(\d{4})</time>', footer)
+        m = re.search(
+            r'Cập nhật lần cuối: <time datetime="(\d{4})-(\d{2})-(\d{2})">(\d{2})/(\d{2})/(\d{4})</time>', footer
+        )
         assert m, url
         assert (m[4], m[5], m[6]) == (m[3], m[2], m[1])
 
@@ -111,7 +120,11 @@ def test_staff_guide_is_one_footer_link_away_not_in_the_menu(built_site):
         doc = Doc(html, url)
         footer_links = [t for h, t in _links(_footer(html)) if doc.resolve(h) == "huong-dan/"]
         assert footer_links == ["Dành cho cán bộ cập nhật"], url
-        nav = html[html.index('class="md-nav md-nav--primary"'):html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
+        nav = html[
+            html.index('class="md-nav md-nav--primary"') : html.index(
+                "</nav>", html.index('class="md-nav md-nav--primary"')
+            )
+        ]
         assert "huong-dan" not in nav, url
     for page in (ROOT / "docs" / "huong-dan").glob("*.md"):
         out = "huong-dan/" if page.stem == "index" else f"huong-dan/{page.stem}/"
@@ -119,7 +132,9 @@ def test_staff_guide_is_one_footer_link_away_not_in_the_menu(built_site):
 
 
 def test_no_repository_badge_and_no_pencil(built_site):
-    features = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))["theme"]["features"]
+    features = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))["theme"][
+        "features"
+    ]
     assert "content.action.edit" not in features
     for url, html in _pages(built_site).items():
         assert "md-source" not in html, url
@@ -139,13 +154,14 @@ def test_benchmark_pages_stay_in_the_repository_not_on_the_site(built_site):
 # Header and menu
 # ---------------------------------------------------------------------------------------------
 
+
 def test_record_pages_mark_their_list_in_the_menu(built_site):
     records = _record_pages(built_site)
     assert {"phong-trao", "dien-hinh", "tap-the", "ca-nhan", "khen-thuong", "bao-cao"} <= set(records)
     for section, url in records.items():
         html = (built_site / url / "index.html").read_text(encoding="utf-8")
-        nav = html[html.index('<nav id="bv-drawer" class="md-nav md-nav--primary"'):]
-        nav = nav[:nav.index("</nav>")]
+        nav = html[html.index('<nav id="bv-drawer" class="md-nav md-nav--primary"') :]
+        nav = nav[: nav.index("</nav>")]
         active = re.findall(r'<a href="([^"]+)" class="md-nav__link md-nav__link--active[^"]*"([^>]*)>', nav)
         assert len(active) == 1, (url, active)
         href, attributes = active[0]
@@ -155,16 +171,20 @@ def test_record_pages_mark_their_list_in_the_menu(built_site):
 
 def test_header_has_the_districts_short_name_and_a_menu_button(built_site):
     for url, html in _pages(built_site).items():
-        header = html[html.index('<header class="md-header'):html.index("</header>")]
+        header = html[html.index('<header class="md-header') : html.index("</header>")]
         assert f'<span class="bv-brand__name md-ellipsis">{DISTRICT["name"]}</span>' in header, url
-        assert re.search(r'<button type="button" class="md-header__button md-icon bv-menu-button" '
-                         r'aria-label="[^"]+" aria-expanded="false" aria-controls="bv-drawer" hidden>', header), url
+        assert re.search(
+            r'<button type="button" class="md-header__button md-icon bv-menu-button" '
+            r'aria-label="[^"]+" aria-expanded="false" aria-controls="bv-drawer" hidden>',
+            header,
+        ), url
         assert 'id="bv-drawer"' in html, url
 
 
 # ---------------------------------------------------------------------------------------------
 # 404
 # ---------------------------------------------------------------------------------------------
+
 
 def test_404_page_is_in_vietnamese_with_search_and_the_main_lists(built_site):
     html = (built_site / "404.html").read_text(encoding="utf-8")
@@ -173,7 +193,9 @@ def test_404_page_is_in_vietnamese_with_search_and_the_main_lists(built_site):
     assert "<title>Không tìm thấy trang - " in html
     assert ("h1", "khong-tim-thay-trang", "Không tìm thấy trang") in doc.headings
     assert "404 - Not found" not in html and "Not found" not in doc.text
-    assert re.search(r'<form [^>]*role="search"[^>]*>\s*<label for="bv-home-search">[^<]+</label>\s*<input id="bv-home-search"', html)
+    assert re.search(
+        r'<form [^>]*role="search"[^>]*>\s*<label for="bv-home-search">[^<]+</label>\s*<input id="bv-home-search"', html
+    )
     assert '<meta name="robots" content="noindex">' in html
     prefix = urlsplit(SITE_URL).path
     hrefs = {h for h, _ in doc.links}
@@ -189,10 +211,11 @@ def test_404_page_is_in_vietnamese_with_search_and_the_main_lists(built_site):
 # What Lighthouse checks (SEO, best practices), on every page
 # ---------------------------------------------------------------------------------------------
 
+
 def test_every_page_has_what_lighthouse_checks(built_site):
     host = urlsplit(SITE_URL).netloc
     for url, html in {**_pages(built_site), "404": (built_site / "404.html").read_text(encoding="utf-8")}.items():
-        head = html[:html.index("</head>")]
+        head = html[: html.index("</head>")]
         assert '<html lang="vi"' in html, url
         assert '<meta name="viewport" content="width=device-width,initial-scale=1">' in head, url
         description = re.search(r'<meta name="description" content="([^"]*)">', head)
@@ -214,13 +237,16 @@ def test_every_page_has_what_lighthouse_checks(built_site):
 # A district with a public e-mail and phone, built on a day of its own
 # ---------------------------------------------------------------------------------------------
 
+
 def test_office_email_and_phone_and_the_commit_date(project_copy, tmp_path, monkeypatch):
     config_path = project_copy / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
     text = re.sub(r"(\n    phone: )''", r"\1'0220 3716 123'", text)
     text = re.sub(r"(\n    email: )''", r"\1noivu.gialoc@example.gov.vn", text)
     if "email:" not in text:
-        text = text.replace("\n    contact:", "\n    email: noivu.gialoc@example.gov.vn\n    phone: '0220 3716 123'\n    contact:", 1)
+        text = text.replace(
+            "\n    contact:", "\n    email: noivu.gialoc@example.gov.vn\n    phone: '0220 3716 123'\n    contact:", 1
+        )
     config_path.write_text(text, encoding="utf-8")
     # 20:30 UTC on 31/12/2024 is already 01/01/2025 in Vietnam
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 12, 31, 20, 30, tzinfo=dt.UTC).timestamp())))

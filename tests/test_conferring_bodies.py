@@ -1,6 +1,7 @@
 """/tap-the/ separates the bodies that confer awards from the units that receive them (issue 12
 point 9): a unit named as an award's issuer, and given nothing, is listed under "Cơ quan khen
 thưởng", nowhere else."""
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,7 @@ def test_units_page_lists_conferring_bodies_apart(built_site, fixture_project):
     section = _section(html, "co-quan-khen-thuong")
     listed = set(re.findall(r'<a href="(?:\.\./)?(?:tap-the/)?([^"/]+)/">', section))
     assert listed == bodies
-    rest = html[html.index('<article'):html.index('<h2 id="co-quan-khen-thuong"')]
+    rest = html[html.index('<article') : html.index('<h2 id="co-quan-khen-thuong"')]
     for unit_id in bodies:
         assert f'href="{unit_id}/"' not in rest, f"{unit_id} is listed among the recipients too"
 
@@ -53,17 +54,41 @@ def test_units_page_lists_conferring_bodies_apart(built_site, fixture_project):
 def test_the_table_of_names_finds_what_confers_finds_pair_by_pair():
     """awards_conferred_by looks names up in a table (linear in units + awards); the pairwise rule
     `confers` is its oracle: same units, same awards, same order."""
-    units = [Record("units", f"u{i}", f"data/units/u{i}.yml", {"name": name, "kind": "co_quan", "aliases": aliases})
-             for i, (name, aliases) in enumerate([
-                 ("UBND huyện Gia Lộc", ["Ủy ban nhân dân huyện Gia Lộc"]), ("Huyện Gia Lộc", ["Gia Lộc"]),
-                 ("UBND tỉnh Hải Dương", []), ("ubnd  tỉnh hải dương", []), ("Sở Nội vụ", ["Sở  Nội Vụ tỉnh"]),
-                 ("Bộ Công an", []), ("Phó Chủ tịch", [])])]
-    issuers = ["UBND huyện Gia Lộc", "Chủ tịch UBND huyện Gia Lộc", "Phó Chủ tịch  UBND tỉnh Hải Dương",
-               "chủ tịch ủy ban nhân dân huyện gia lộc", "Giám đốc Sở Nội vụ", "Giám đốc Sở Nội vụ tỉnh",
-               "Bộ trưởng Bộ Công an", "Huyện Gia Lộc", "Gia Lộc", "Trưởng Phó Chủ tịch", "Phó Chủ tịch",
-               "Thủ tướng Chính phủ", "", "  ", "Chủ tịch"]
-    awards = [Record("awards", f"a{i}", f"data/awards/a{i}.yml", {"issuer": issuer} if issuer else {})
-              for i, issuer in enumerate(issuers)]
+    units = [
+        Record("units", f"u{i}", f"data/units/u{i}.yml", {"name": name, "kind": "co_quan", "aliases": aliases})
+        for i, (name, aliases) in enumerate(
+            [
+                ("UBND huyện Gia Lộc", ["Ủy ban nhân dân huyện Gia Lộc"]),
+                ("Huyện Gia Lộc", ["Gia Lộc"]),
+                ("UBND tỉnh Hải Dương", []),
+                ("ubnd  tỉnh hải dương", []),
+                ("Sở Nội vụ", ["Sở  Nội Vụ tỉnh"]),
+                ("Bộ Công an", []),
+                ("Phó Chủ tịch", []),
+            ]
+        )
+    ]
+    issuers = [
+        "UBND huyện Gia Lộc",
+        "Chủ tịch UBND huyện Gia Lộc",
+        "Phó Chủ tịch  UBND tỉnh Hải Dương",
+        "chủ tịch ủy ban nhân dân huyện gia lộc",
+        "Giám đốc Sở Nội vụ",
+        "Giám đốc Sở Nội vụ tỉnh",
+        "Bộ trưởng Bộ Công an",
+        "Huyện Gia Lộc",
+        "Gia Lộc",
+        "Trưởng Phó Chủ tịch",
+        "Phó Chủ tịch",
+        "Thủ tướng Chính phủ",
+        "",
+        "  ",
+        "Chủ tịch",
+    ]
+    awards = [
+        Record("awards", f"a{i}", f"data/awards/a{i}.yml", {"issuer": issuer} if issuer else {})
+        for i, issuer in enumerate(issuers)
+    ]
     expected: dict[str, list[str]] = {}
     for award in awards:
         for unit in units:

@@ -1,5 +1,6 @@
 """The Atom feed of honours (/khen-thuong/feed.xml): valid Atom, newest first, each entry a link
 to its award on the year page, proposals left out, the same bytes for the same data."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,11 +10,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from helpers import effective_config
-
 from bangvang.publish.feed import MAX_ENTRIES
-
+from helpers import effective_config
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "{http://www.w3.org/2005/Atom}"

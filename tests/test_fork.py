@@ -1,11 +1,11 @@
 """Another unit forks the site: it edits only `extra.district` in mkdocs.yml and empties data/
 (keeping the award vocabulary), and the site it builds is its own everywhere a reader looks."""
+
 from __future__ import annotations
 
 import shutil
 
 import yaml
-
 from helpers import run_mkdocs_build
 
 
@@ -14,9 +14,13 @@ def _fork(project, tmp_path):
     text = config_path.read_text(encoding="utf-8")
     config = yaml.safe_load(text)
     old = config["extra"]["district"]
-    for key, new in (("name", "huyện Bình Giang"), ("contact", "Phòng Nội vụ huyện Bình Giang"),
-                     ("address", "Phòng Nội vụ, UBND huyện Bình Giang, thị trấn Kẻ Sặt, tỉnh Hải Dương"),
-                     ("site_url", "https://binh-giang.github.io/bang-vang/"), ("repo", "binh-giang/bang-vang")):
+    for key, new in (
+        ("name", "huyện Bình Giang"),
+        ("contact", "Phòng Nội vụ huyện Bình Giang"),
+        ("address", "Phòng Nội vụ, UBND huyện Bình Giang, thị trấn Kẻ Sặt, tỉnh Hải Dương"),
+        ("site_url", "https://binh-giang.github.io/bang-vang/"),
+        ("repo", "binh-giang/bang-vang"),
+    ):
         if old.get(key):
             text = text.replace(f"{key}: {old[key]}", f"{key}: {new}", 1)
     config_path.write_text(text, encoding="utf-8")

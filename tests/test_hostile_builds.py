@@ -1,6 +1,7 @@
 """Issue 11, class 8: builds and preview. Two builds into one site folder run one after the other
 (a lock beside the folder), so neither fails and the site is wholly one of them; the preview's
 stub folder in the temp folder is private to its user and never a folder someone else prepared."""
+
 from __future__ import annotations
 
 import gzip
@@ -20,6 +21,7 @@ from helpers import UNIT_XA, make_project, write_data
 # ---------------------------------------------------------------------------------------------
 # The lock
 # ---------------------------------------------------------------------------------------------
+
 
 def test_a_second_build_waits_for_the_first(tmp_path):
     site = tmp_path / "site"
@@ -63,9 +65,17 @@ def test_concurrent_builds_into_one_site_folder_give_one_whole_site(tmp_path):
         projects[key] = project
     site = tmp_path / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    runs = {key: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)],
-                                  cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for key, project in projects.items()}
+    runs = {
+        key: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)],
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for key, project in projects.items()
+    }
     for key, run in runs.items():
         out, err = run.communicate(timeout=600)
         assert run.returncode == 0, (key, out, err)
@@ -86,6 +96,7 @@ def test_concurrent_builds_into_one_site_folder_give_one_whole_site(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # The preview's stub folder
 # ---------------------------------------------------------------------------------------------
+
 
 @pytest.fixture()
 def temp_folder(tmp_path, monkeypatch):
@@ -134,7 +145,6 @@ def test_a_folder_prepared_under_that_name_is_not_used(temp_folder, tmp_path, pl
     assert folder != name and _private(folder) and folder.parent == temp_folder
     assert preview_stub_dir(tmp_path / "project") == folder  # the same fresh folder for this process
     assert list(elsewhere.iterdir()) == []
-
 
 
 def test_the_lock_goes_inside_the_site_folder_when_the_folder_above_is_read_only(tmp_path, monkeypatch):

@@ -6,6 +6,7 @@ characters, hidden line breaks (U+0085, U+2028, U+2029) and names made of invisi
 only. The feed written from hostile-but-accepted text is parsed here; the real build's XML files
 are parsed in test_hostile_files.py.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -29,11 +30,34 @@ def _name(value: str) -> str:
 # Control characters written as YAML escapes
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("escape", [
-    r"\0", r"\x01", r"\a", r"\b", r"\e", r"\v", r"\f", r"\r", r"\x7f", r"\x85", r"\x9b", r"\u2028",
-    r"\u2029", r"\uFFFE", r"\uFFFF", r"\uFDD0", r"\U0010FFFF", r"\u202E", r"\u2066", r"\u200B", r"\uFEFF",
-    r"\U000E0041",
-])
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        r"\0",
+        r"\x01",
+        r"\a",
+        r"\b",
+        r"\e",
+        r"\v",
+        r"\f",
+        r"\r",
+        r"\x7f",
+        r"\x85",
+        r"\x9b",
+        r"\u2028",
+        r"\u2029",
+        r"\uFFFE",
+        r"\uFFFF",
+        r"\uFDD0",
+        r"\U0010FFFF",
+        r"\u202E",
+        r"\u2066",
+        r"\u200B",
+        r"\uFEFF",
+        r"\U000E0041",
+    ],
+)
 def test_refused_character_written_as_an_escape_is_refused_at_its_value(tmp_path, escape):
     text = _name(f'"Xã {escape}A"')
     _, errors = errors_for(tmp_path, {UNIT: text})
@@ -61,8 +85,7 @@ def test_a_refused_key_is_never_printed(tmp_path):
 
 
 def test_no_message_ever_holds_a_refused_character(tmp_path):
-    text = ('name: "\\e[31mXã\\u202e A"\nkind: "x\\x00a"\nparent: "huyen\\u2028a"\n'
-            'aliases: ["\\u200b", "A\\x85"]\n')
+    text = 'name: "\\e[31mXã\\u202e A"\nkind: "x\\x00a"\nparent: "huyen\\u2028a"\naliases: ["\\u200b", "A\\x85"]\n'
     _, errors = errors_for(tmp_path, {UNIT: text})
     assert len([e for e in errors if e.path == f"data/{UNIT}"]) >= 4
     for error in errors:
@@ -73,8 +96,11 @@ def test_no_message_ever_holds_a_refused_character(tmp_path):
 # Written as they are in the file: exact line and column, as the editor counts them
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("char", list(BIDI_CONTROLS) + ["\u200b", "\u2060", "\ufeff", "\U000e0041", "\x85",
-                                                         "\u2028", "\u2029", "\x7f", "\x9b"])
+
+@pytest.mark.parametrize(
+    "char",
+    list(BIDI_CONTROLS) + ["\u200b", "\u2060", "\ufeff", "\U000e0041", "\x85", "\u2028", "\u2029", "\x7f", "\x9b"],
+)
 def test_refused_character_in_the_file_is_refused_where_it_stands(tmp_path, char):
     text = f"name: Xã A\nkind: xa\nsummary: Gương {char}tốt\n"
     _, errors = errors_for(tmp_path, {UNIT: text})
@@ -108,10 +134,24 @@ def test_bidi_override_in_a_name_cannot_reverse_it(tmp_path):
 # Names made of invisible characters only
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("invisible", [
-    "\u200d", "\u200c", "\u00ad", "\u3164", "\u115f", "\uffa0", "\u2800", "\u034f", "\u0301",
-    "\u00a0\u200d", "\u3000\u3164", "\ufe0f",
-])
+
+@pytest.mark.parametrize(
+    "invisible",
+    [
+        "\u200d",
+        "\u200c",
+        "\u00ad",
+        "\u3164",
+        "\u115f",
+        "\uffa0",
+        "\u2800",
+        "\u034f",
+        "\u0301",
+        "\u00a0\u200d",
+        "\u3000\u3164",
+        "\ufe0f",
+    ],
+)
 def test_required_name_of_invisible_characters_only_is_refused(tmp_path, invisible):
     text = _name(f"'{invisible}'")
     _, errors = errors_for(tmp_path, {UNIT: text})
@@ -137,19 +177,29 @@ def test_joiners_and_soft_hyphens_inside_visible_text_are_accepted(tmp_path):
 # ---------------------------------------------------------------------------------------------
 
 ACCEPTED_HOSTILE = [
-    "A & B <c> ]]> \"q\" 'a'", "Xã\tA", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀", "e\u0301 n\u0303", "Hội\u00adnghị", "\u00a0Xã\u00a0A",
-    "<![CDATA[x]]>", "&#0; &#x1b;", "\ue000 riêng", "\uff1d1+1",
+    "A & B <c> ]]> \"q\" 'a'",
+    "Xã\tA",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀",
+    "e\u0301 n\u0303",
+    "Hội\u00adnghị",
+    "\u00a0Xã\u00a0A",
+    "<![CDATA[x]]>",
+    "&#0; &#x1b;",
+    "\ue000 riêng",
+    "\uff1d1+1",
 ]
 
 
 def test_feed_of_hostile_but_accepted_text_is_well_formed(tmp_path):
     award = AWARD.replace("Có thành tích xuất sắc", "'" + " ".join(ACCEPTED_HOSTILE).replace("'", "''") + "'")
-    award = award.replace("- {name: Trần Thị B, position: Giáo viên, unit: truong-a}",
-                          "- {name: '" + ACCEPTED_HOSTILE[0].replace("'", "''") + "', position: '"
-                          + ACCEPTED_HOSTILE[3] + "'}")
+    award = award.replace(
+        "- {name: Trần Thị B, position: Giáo viên, unit: truong-a}",
+        "- {name: '" + ACCEPTED_HOSTILE[0].replace("'", "''") + "', position: '" + ACCEPTED_HOSTILE[3] + "'}",
+    )
     data = write_data(tmp_path, {AWARD_FILE: award, UNIT: _name("'" + ACCEPTED_HOSTILE[2] + " <x> &amp;'")})
-    build = SiteBuild(root=ROOT, site=SiteInfo(), data_dir=data, docs_dir=ROOT / "docs",
-                      site_url="https://example.org/bv/")
+    build = SiteBuild(
+        root=ROOT, site=SiteInfo(), data_dir=data, docs_dir=ROOT / "docs", site_url="https://example.org/bv/"
+    )
     assert build.load() == []
     site = tmp_path / "site"
     write_feed(build, site)

@@ -1,6 +1,7 @@
 """Issue 11, class 6: exports. CSV cells that a spreadsheet would run as formulas are neutralised
 (and /du-lieu/ says so), web addresses with credentials or impossible ports are refused, and the
 JSON export gives back every record exactly as written (an empty text stays empty)."""
+
 from __future__ import annotations
 
 import csv
@@ -46,9 +47,11 @@ FORMULAS = {
 
 def test_csv_cells_that_start_a_formula_get_a_leading_quote(tmp_path):
     # (a JSON string is a YAML double-quoted scalar: the tab stays a tab)
-    changes = {f"units/{uid}.yml": f"name: {json.dumps(value, ensure_ascii=False)}\nkind: xa\n"
-                                   f"aliases: [{json.dumps(value, ensure_ascii=False)}, bình thường]\n"
-               for uid, value in FORMULAS.items()}
+    changes = {
+        f"units/{uid}.yml": f"name: {json.dumps(value, ensure_ascii=False)}\nkind: xa\n"
+        f"aliases: [{json.dumps(value, ensure_ascii=False)}, bình thường]\n"
+        for uid, value in FORMULAS.items()
+    }
     build = _build(write_data(tmp_path, changes))
     site = tmp_path / "site"
     write_open_data(build, site)
@@ -64,11 +67,25 @@ def test_csv_cells_that_start_a_formula_get_a_leading_quote(tmp_path):
     assert {uid: units[uid]["name"] for uid in FORMULAS} == FORMULAS
 
 
-@pytest.mark.parametrize("value, cell", [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@a", "'@a"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("a=1", "a=1"), (" =1", " =1"), (-5, "-5"), (-2.5, "-2.5"), (["=a", "b"], "'=a; b"), (None, ""),
-    (dt.date(2021, 1, 15), "2021-01-15"), ([{"label": "=x"}], '[{"label": "=x"}]'),
-])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@a", "'@a"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=1", "a=1"),
+        (" =1", " =1"),
+        (-5, "-5"),
+        (-2.5, "-2.5"),
+        (["=a", "b"], "'=a; b"),
+        (None, ""),
+        (dt.date(2021, 1, 15), "2021-01-15"),
+        ([{"label": "=x"}], '[{"label": "=x"}]'),
+    ],
+)
 def test_cell_neutralisation(value, cell):
     assert _cell(value) == cell
 
@@ -83,16 +100,20 @@ def test_open_data_page_says_how_cells_are_neutralised(tmp_path):
 # Web addresses
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url, words", [
-    ("https://user:mat-khau@example.org/x", ("mật khẩu",)),
-    ("https://token@example.org/x", ("tên đăng nhập",)),
-    ("https://:secret@example.org/", ("mật khẩu",)),
-    ("http://example.org:99999/", ("cổng",)),
-    ("http://example.org:65536/", ("cổng",)),
-    ("http://example.org:abc/", ("cổng",)),
-    ("http://example.org:0/", ("cổng",)),
-    ("http://example.org:-1/", ("cổng",)),
-])
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("https://user:mat-khau@example.org/x", ("mật khẩu",)),
+        ("https://token@example.org/x", ("tên đăng nhập",)),
+        ("https://:secret@example.org/", ("mật khẩu",)),
+        ("http://example.org:99999/", ("cổng",)),
+        ("http://example.org:65536/", ("cổng",)),
+        ("http://example.org:abc/", ("cổng",)),
+        ("http://example.org:0/", ("cổng",)),
+        ("http://example.org:-1/", ("cổng",)),
+    ],
+)
 def test_url_with_credentials_or_impossible_port_is_refused(tmp_path, url, words):
     text = DOCUMENT.replace("https://example.org/chi-thi-34", url)
     _, errors = errors_for(tmp_path, {DOCUMENT_FILE: text})
@@ -109,6 +130,7 @@ def test_ordinary_urls_are_accepted(tmp_path, url):
 # ---------------------------------------------------------------------------------------------
 # The JSON export is lossless
 # ---------------------------------------------------------------------------------------------
+
 
 def _same(written, exported, where: str) -> None:
     """A YAML value as written against its JSON export: dates as ISO, numbers written in a text
@@ -138,8 +160,10 @@ def test_json_export_gives_back_every_record_of_the_seed_and_extras(tmp_path):
     build = _build(project / "data", project / "docs")
     site = tmp_path / "site"
     write_open_data(build, site)
-    exported = {kind: {r["id"]: r for r in json.loads((site / "du-lieu" / f"{kind}.json").read_text("utf-8"))}
-                for kind in ("units", "people", "documents", "campaigns", "models", "awards", "reports")}
+    exported = {
+        kind: {r["id"]: r for r in json.loads((site / "du-lieu" / f"{kind}.json").read_text("utf-8"))}
+        for kind in ("units", "people", "documents", "campaigns", "models", "awards", "reports")
+    }
     checked = 0
     for file in sorted((project / "data").rglob("*.yml")):
         kind = file.relative_to(project / "data").parts[0]

@@ -6,6 +6,7 @@ Real builds of throwaway projects show it end to end: one with planted links fai
 nothing; one with hostile but accepted records builds, and its site holds no link, nothing from
 outside the project, and only well-formed XML.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -42,6 +43,7 @@ def _errors_at(errors, path: str) -> list[str]:
 # Class 2: docs/
 # ---------------------------------------------------------------------------------------------
 
+
 def test_symlinks_anywhere_in_docs_are_refused(tmp_path, secret):
     docs = tmp_path / "docs"
     (docs / "images" / "models").mkdir(parents=True)
@@ -51,19 +53,30 @@ def test_symlinks_anywhere_in_docs_are_refused(tmp_path, secret):
     (docs / "mat-khau").symlink_to(secret.parent)  # a linked folder
     (docs / "files").mkdir()
     (docs / "files" / "qd.pdf").symlink_to("/proc/self/environ")
-    model = ("title: T\nyear: 2021\nsummary: S\nimages:\n  - {src: images/models/anh.jpg, alt: Ảnh}\n")
+    model = "title: T\nyear: 2021\nsummary: S\nimages:\n  - {src: images/models/anh.jpg, alt: Ảnh}\n"
     data = write_data(tmp_path, {"models/truong-dat-chuan.yml": model})
     _, errors = validate(data, docs)
     for path in ("docs/images/models/anh.jpg", "docs/assets/x.css", "docs/mat-khau", "docs/files/qd.pdf"):
         assert any("symlink" in m for m in _errors_at(errors, path)), (path, errors)
 
 
-@pytest.mark.parametrize("name, refused", [
-    ("images/models/trang.html", True), ("images/x.svg", True), ("files/qd.exe", True), ("files/ghi-chu", True),
-    ("images/Thumbs.db", True), ("images/models/a.jpg", False), ("images/models/B.JPEG", False),
-    ("images/c.png", False), ("images/d.webp", False), ("files/qd-1.pdf", False), ("images/.gitkeep", False),
-    ("assets/trang.html", False),
-])
+@pytest.mark.parametrize(
+    "name, refused",
+    [
+        ("images/models/trang.html", True),
+        ("images/x.svg", True),
+        ("files/qd.exe", True),
+        ("files/ghi-chu", True),
+        ("images/Thumbs.db", True),
+        ("images/models/a.jpg", False),
+        ("images/models/B.JPEG", False),
+        ("images/c.png", False),
+        ("images/d.webp", False),
+        ("files/qd-1.pdf", False),
+        ("images/.gitkeep", False),
+        ("assets/trang.html", False),
+    ],
+)
 def test_record_folders_of_docs_publish_photos_and_pdfs_only(tmp_path, name, refused):
     docs = tmp_path / "docs"
     (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -86,9 +99,13 @@ def test_theme_overrides_and_docs_links_are_stopped_before_mkdocs_copies_them(tm
     inner.mkdir(parents=True)
     (tmp_path / "docs" / "b").symlink_to(inner)
     (inner / "c.md").write_text("x")
-    sources = [(str(overrides), str(overrides / "robots.txt")), (str(overrides), str(overrides / "ok.html")),
-               (str(tmp_path / "docs"), str(tmp_path / "docs" / "b" / "c.md")),
-               (str(tmp_path / "docs"), str(inner / "c.md")), ("/usr/lib/theme", "/usr/lib/theme/x.css")]
+    sources = [
+        (str(overrides), str(overrides / "robots.txt")),
+        (str(overrides), str(overrides / "ok.html")),
+        (str(tmp_path / "docs"), str(tmp_path / "docs" / "b" / "c.md")),
+        (str(tmp_path / "docs"), str(inner / "c.md")),
+        ("/usr/lib/theme", "/usr/lib/theme/x.css"),
+    ]
     problems = unsafe_sources(sources, [str(tmp_path / "docs"), str(overrides)])
     assert [message.split(":1:1")[0] for _, message in problems] == ["overrides/robots.txt", "docs/b/c.md"]
 
@@ -97,24 +114,28 @@ def test_theme_overrides_and_docs_links_are_stopped_before_mkdocs_copies_them(tm
 # Class 5: nothing under data/ is ignored
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rel, words", [
-    ("units/xa-b.yml.txt", ("đuôi thừa", "'xa-b.yml'")),
-    ("units/xa-b.yaml.txt", ("đuôi thừa", "'xa-b.yml'")),
-    ("units/xa-b.yaml", (".yml",)),
-    ("units/XA-B.YML", (".yml",)),
-    ("units/xa-b", ("không có đuôi", "'xa-b.yml'")),
-    ("units/xa-b.txt", ("'.txt'",)),
-    ("units/.xa-b.yml", ("tệp ẩn",)),
-    ("units/.ghi-chu", ("tệp ẩn",)),
-    ("README.md", ("không được đọc",)),
-    ("xa-b.yml", ("nằm ngay trong data/",)),
-    ("vocab/khac.yml", ("awards.yml",)),
-    ("don-vi/xa-b.yml", ("'don-vi'", "không thuộc loại bản ghi")),
-    ("units/nhom/xa-b.yml", ("trực tiếp",)),
-    ("awards/2021/thang-12/x.yml", ("trực tiếp",)),
-    ("awards/1850/x.yml", ("'1850'", "phải là một năm")),
-    ("awards/２０２１/x.yml", ("phải là một năm",)),
-])
+
+@pytest.mark.parametrize(
+    "rel, words",
+    [
+        ("units/xa-b.yml.txt", ("đuôi thừa", "'xa-b.yml'")),
+        ("units/xa-b.yaml.txt", ("đuôi thừa", "'xa-b.yml'")),
+        ("units/xa-b.yaml", (".yml",)),
+        ("units/XA-B.YML", (".yml",)),
+        ("units/xa-b", ("không có đuôi", "'xa-b.yml'")),
+        ("units/xa-b.txt", ("'.txt'",)),
+        ("units/.xa-b.yml", ("tệp ẩn",)),
+        ("units/.ghi-chu", ("tệp ẩn",)),
+        ("README.md", ("không được đọc",)),
+        ("xa-b.yml", ("nằm ngay trong data/",)),
+        ("vocab/khac.yml", ("awards.yml",)),
+        ("don-vi/xa-b.yml", ("'don-vi'", "không thuộc loại bản ghi")),
+        ("units/nhom/xa-b.yml", ("trực tiếp",)),
+        ("awards/2021/thang-12/x.yml", ("trực tiếp",)),
+        ("awards/1850/x.yml", ("'1850'", "phải là một năm")),
+        ("awards/２０２１/x.yml", ("phải là một năm",)),
+    ],
+)
 def test_every_file_that_is_not_read_is_named(tmp_path, rel, words):
     _, errors = errors_for(tmp_path, {rel: "name: Xã B\nkind: xa\n"})
     messages = _errors_at(errors, f"data/{rel}")
@@ -168,6 +189,7 @@ def test_operating_system_litter_and_gitkeep_are_left_alone(tmp_path):
 # Real builds
 # ---------------------------------------------------------------------------------------------
 
+
 def test_build_with_planted_links_fails_and_publishes_nothing(tmp_path, secret):
     project = make_project(tmp_path / "project")
     (project / "docs" / "images").mkdir(exist_ok=True)
@@ -212,10 +234,13 @@ def hostile_site(tmp_path_factory) -> Path:
     for unit_id, name in HOSTILE_UNITS.items():
         quoted = "'" + name.replace("'", "''") + "'"
         (project / "data" / "units" / f"{unit_id}.yml").write_text(
-            f"name: {quoted}\nkind: xa\naliases: [{quoted}]\n", encoding="utf-8")
-    award = AWARD.replace("recipients:\n  - unit: truong-a\n  - person: nguyen-van-a\n"
-                          "  - {name: Trần Thị B, position: Giáo viên, unit: truong-a}\n",
-                          "recipients:\n" + "".join(f"  - unit: {u}\n" for u in HOSTILE_UNITS))
+            f"name: {quoted}\nkind: xa\naliases: [{quoted}]\n", encoding="utf-8"
+        )
+    award = AWARD.replace(
+        "recipients:\n  - unit: truong-a\n  - person: nguyen-van-a\n"
+        "  - {name: Trần Thị B, position: Giáo viên, unit: truong-a}\n",
+        "recipients:\n" + "".join(f"  - unit: {u}\n" for u in HOSTILE_UNITS),
+    )
     award = award.replace("campaign: day-tot-hoc-tot\n", "").replace("source: '2021'\n", "")
     award = award.replace("count: {tap_the: 3, ca_nhan: 5}", "count: {tap_the: 5}")
     award = award.replace("Có thành tích xuất sắc", "'=1+1 <x> & ]]> \"q\"'")
@@ -248,4 +273,3 @@ def test_hostile_names_are_on_their_pages_as_written(hostile_site):
         page = (hostile_site / "tap-the" / unit_id / "index.html").read_text(encoding="utf-8")
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
         assert h1 and " ".join(htmllib.unescape(h1.group(1)).split()) == " ".join(nfc(name).split())
-

@@ -5,6 +5,7 @@ No test here is timed (speed is measured by scripts/bench_hostile.py): the hosti
 refused before any rendering, and what is accepted is bounded by the limits, which
 tests/test_fuzz.py checks by counting the renderer's work.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,6 +40,7 @@ def _refused(tmp_path, text: str, *words: str, line: int | None = None, col: int
 # ---------------------------------------------------------------------------------------------
 # The examples of the issue, and the rest of the class
 # ---------------------------------------------------------------------------------------------
+
 
 def test_two_kilobytes_of_backticks_are_refused_where_they_start(tmp_path):
     error = _refused(tmp_path, "Mở đầu.\n\n" + "`" * 2000, "liền nhau", "tối đa 3", line=6, col=3)
@@ -86,13 +88,14 @@ def test_the_rest_of_the_class_is_refused_with_the_limit(tmp_path, case):
 def test_every_markdown_field_is_checked(tmp_path):
     """Summaries, bodies, results and report sections: each is refused at its own place."""
     hostile = "`" * 100
-    model = (f"title: T\nyear: 2021\nsummary: '{hostile}'\nbody: |\n  Đoạn.\n\n  {hostile}\n")
-    campaign = (f"title: T\nkind: chuyen_de\nfield: khac\nsummary: x\nresults:\n  - year: 2021\n"
-                f"    text: \"{hostile}\"\n")
-    report = (f"year: 2021\ntitle: T\nissuer: I\nsections:\n  - heading: H\n    text: |\n      a\n\n"
-              f"      b {hostile}\n")
-    _, errors = errors_for(tmp_path, {MODEL: model, "campaigns/day-tot-hoc-tot.yml": campaign,
-                                      "reports/2021.yml": report})
+    model = f"title: T\nyear: 2021\nsummary: '{hostile}'\nbody: |\n  Đoạn.\n\n  {hostile}\n"
+    campaign = (
+        f"title: T\nkind: chuyen_de\nfield: khac\nsummary: x\nresults:\n  - year: 2021\n    text: \"{hostile}\"\n"
+    )
+    report = f"year: 2021\ntitle: T\nissuer: I\nsections:\n  - heading: H\n    text: |\n      a\n\n      b {hostile}\n"
+    _, errors = errors_for(
+        tmp_path, {MODEL: model, "campaigns/day-tot-hoc-tot.yml": campaign, "reports/2021.yml": report}
+    )
     assert_refused(errors, MODEL, (3, 10), "'summary'", "liền nhau")
     assert_refused(errors, MODEL, (7, 3), "'body'", "liền nhau")
     assert_refused(errors, "campaigns/day-tot-hoc-tot.yml", (7, 11), "liền nhau")
@@ -108,6 +111,7 @@ def test_only_the_first_problem_of_each_kind_is_reported(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Text at the limits is accepted and renders
 # ---------------------------------------------------------------------------------------------
+
 
 def _at_the_limits() -> dict[str, str]:
     word = "chữ "
@@ -125,7 +129,7 @@ def _at_the_limits() -> dict[str, str]:
         "long": ("Đoạn văn dài. " * 60 + "\n\n") * (limits.MAX_CHARS // 860),
         "everything": "\n\n".join([" ".join(["[a](https://x.org)"] * 16) + " `b` " * 10 + " **c**" * 50] * 20),
         # (a literal block ends with a line break, which counts)
-        "max length": (word * (limits.MAX_CHARS // len(word)))[:limits.MAX_CHARS - 1],
+        "max length": (word * (limits.MAX_CHARS // len(word)))[: limits.MAX_CHARS - 1],
     }
 
 
@@ -205,18 +209,21 @@ def test_names_and_titles_never_reach_markdown(tmp_path, monkeypatch):
             assert not (set(name) & ACTIVE and name in text)
     for name in HOSTILE_NAMES.values():
         line = stub_heading(name)
-        assert not set(line[2:line.index("{#")]) & ACTIVE, line[:80]
+        assert not set(line[2 : line.index("{#")]) & ACTIVE, line[:80]
 
 
 ACTIVE = set("\\`*_[]!<>&#{}|")
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("Khen thưởng năm 2021", "khen-thuong-nam-2021"),
-    ("Xã Gia Lương", "xa-gia-luong"),
-    ("", "noi-dung"),
-    ("…", "noi-dung"),
-])
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Khen thưởng năm 2021", "khen-thuong-nam-2021"),
+        ("Xã Gia Lương", "xa-gia-luong"),
+        ("", "noi-dung"),
+        ("…", "noi-dung"),
+    ],
+)
 def test_heading_id_is_the_slug_of_the_plain_title(title, expected):
     assert heading_id(title) == expected
     assert stub_heading(title).endswith(f"{{#{expected}}}\n")

@@ -1,6 +1,7 @@
 """Issue 11, class 4: numbers. Whatever validation accepts renders; numbers in YAML 1.1 spellings
 that silently change their value are refused with the plain number suggested; every figure,
 count, year and date is bounded by what the site can show; only ASCII digits count as digits."""
+
 from __future__ import annotations
 
 import re
@@ -23,29 +24,41 @@ def _figure(value: str) -> str:
 # YAML 1.1 spellings
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, read_as, suggested", [
-    ("010", "8", "10"),
-    ("0x1F", "31", "31"),
-    ("1:20", "80", "80"),
-    ("190:20:30", "685230", "685230"),
-    ("0b101", "5", "5"),
-    ("1_000", "1000", "1000"),
-    ("012.5", "12.5", "12.5"),
-    ("1.0e+25", "1e+25", "không dạng mũ"),
-    ("1.5e+3", "1500.0", "1500"),
-    (".5", "0.5", "0.5"),
-    ("1.", "1.0", "1"),
-])
+
+@pytest.mark.parametrize(
+    "raw, read_as, suggested",
+    [
+        ("010", "8", "10"),
+        ("0x1F", "31", "31"),
+        ("1:20", "80", "80"),
+        ("190:20:30", "685230", "685230"),
+        ("0b101", "5", "5"),
+        ("1_000", "1000", "1000"),
+        ("012.5", "12.5", "12.5"),
+        ("1.0e+25", "1e+25", "không dạng mũ"),
+        ("1.5e+3", "1500.0", "1500"),
+        (".5", "0.5", "0.5"),
+        ("1.", "1.0", "1"),
+    ],
+)
 def test_yaml_1_1_number_in_a_figure_is_refused_with_the_plain_number(tmp_path, raw, read_as, suggested):
     text = _figure(raw)
     _, errors = errors_for(tmp_path, {CAMPAIGN_FILE: text})
-    error = assert_refused(errors, CAMPAIGN_FILE, where(text, raw + "," if raw + "," in text else raw),
-                           f"'{raw}'", "YAML 1.1", "ngoặc kép")
+    error = assert_refused(
+        errors, CAMPAIGN_FILE, where(text, raw + "," if raw + "," in text else raw), f"'{raw}'", "YAML 1.1", "ngoặc kép"
+    )
     assert read_as in error.message and suggested in error.message
 
 
-@pytest.mark.parametrize("field, raw", [("count:\n  tap_the: 010", "010"), ("count:\n  tap_the: 0x1F", "0x1F"),
-                                        ("count:\n  tap_the: 1_0", "1_0"), ("count:\n  tap_the: 1:5", "1:5")])
+@pytest.mark.parametrize(
+    "field, raw",
+    [
+        ("count:\n  tap_the: 010", "010"),
+        ("count:\n  tap_the: 0x1F", "0x1F"),
+        ("count:\n  tap_the: 1_0", "1_0"),
+        ("count:\n  tap_the: 1:5", "1:5"),
+    ],
+)
 def test_yaml_1_1_count_is_refused(tmp_path, field, raw):
     text = AWARD.replace("count: {tap_the: 3, ca_nhan: 5}", field)
     _, errors = errors_for(tmp_path, {AWARD_FILE: text})
@@ -79,6 +92,7 @@ def test_quoted_spellings_in_text_fields_stay_as_written(tmp_path):
 # Digits that are not 0-9
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("year", ["２０２１", "²⁰²¹", "٢٠٢١", "२०२१"])
 def test_non_ascii_digits_in_a_year_are_refused_not_a_crash(tmp_path, year):
     text = AWARD.replace("year: 2021", f"year: {year}")
@@ -101,8 +115,7 @@ def test_non_ascii_digits_in_a_date_are_refused(tmp_path, date):
 
 
 def test_validate_command_exits_1_not_2_on_strange_digits(tmp_path, capsys):
-    data = write_data(tmp_path, {AWARD_FILE: AWARD.replace("year: 2021", "year: ²⁰²¹"),
-                                 "awards/２０２１/x.yml": AWARD})
+    data = write_data(tmp_path, {AWARD_FILE: AWARD.replace("year: 2021", "year: ²⁰²¹"), "awards/２０２１/x.yml": AWARD})
     code = validate_main(["--data", str(data), "--docs", str(tmp_path / "docs")])
     err = capsys.readouterr().err
     assert code == 1 and "Lỗi không mong đợi" not in err
@@ -113,13 +126,18 @@ def test_validate_command_exits_1_not_2_on_strange_digits(tmp_path, capsys):
 # Bounds: what the site can show
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw", ["1000000000000001", "-1000000000000001", "99999999999999999999.5", ".inf", "-.inf",
-                                 ".nan"])
+
+@pytest.mark.parametrize(
+    "raw", ["1000000000000001", "-1000000000000001", "99999999999999999999.5", ".inf", "-.inf", ".nan"]
+)
 def test_figure_beyond_what_the_site_shows_is_refused(tmp_path, raw):
     text = _figure(raw)
     _, errors = errors_for(tmp_path, {CAMPAIGN_FILE: text})
-    assert any(e.path == f"data/{CAMPAIGN_FILE}" and ("quá lớn" in e.message or "con số" in e.message
-                                                      or "YAML 1.1" in e.message) for e in errors), errors
+    assert any(
+        e.path == f"data/{CAMPAIGN_FILE}"
+        and ("quá lớn" in e.message or "con số" in e.message or "YAML 1.1" in e.message)
+        for e in errors
+    ), errors
 
 
 def test_count_beyond_a_billion_is_refused(tmp_path):
@@ -147,9 +165,19 @@ def test_year_beyond_1900_2100_is_refused(tmp_path, year):
 # ---------------------------------------------------------------------------------------------
 
 # As written, and as the page shows it (CLDR vi: dot for thousands, comma for decimals).
-ACCEPTED = {"0": "0", "-0": "0", "+5": "5", "0.0000001": "0", "999999999999999.9": "999.999.999.999.999,9",
-            "1000000000000000": "1.000.000.000.000.000", "-1000000000000000": "-1.000.000.000.000.000",
-            "95.12": "95,12", "1356": "1.356", "0.5": "0,5", "-3.25": "-3,25"}
+ACCEPTED = {
+    "0": "0",
+    "-0": "0",
+    "+5": "5",
+    "0.0000001": "0",
+    "999999999999999.9": "999.999.999.999.999,9",
+    "1000000000000000": "1.000.000.000.000.000",
+    "-1000000000000000": "-1.000.000.000.000.000",
+    "95.12": "95,12",
+    "1356": "1.356",
+    "0.5": "0,5",
+    "-3.25": "-3,25",
+}
 
 
 def test_every_accepted_figure_renders(tmp_path):

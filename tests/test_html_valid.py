@@ -1,5 +1,6 @@
 """Valid HTML: the Nu Html Checker (vnu-jar from npm) finds no error on any built page, and the
 copy of the theme's base.html differs from the installed one only by the documented fix."""
+
 from __future__ import annotations
 
 import difflib
@@ -19,8 +20,12 @@ def test_every_built_page_is_valid_html(built_site):
     require_tool(VNU.exists(), "vnu-jar (npm ci)")
     pages = sorted(str(p) for p in built_site.rglob("*.html"))
     assert len(pages) > 20
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors: dict[str, list[str]] = {}  # message: pages where it occurs
     for m in messages:
@@ -38,13 +43,18 @@ def test_theme_base_copy_differs_only_by_the_documented_fixes():
     material = Path(__import__("material").__file__).parent / "templates" / "base.html"
     theirs = material.read_text(encoding="utf-8").splitlines()
     ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8").splitlines()
-    changed = [line for line in difflib.unified_diff(theirs, ours, lineterm="", n=0)
-               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed = [
+        line
+        for line in difflib.unified_diff(theirs, ours, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
     removed = [line[1:] for line in changed if line.startswith("-")]
     added = [line[1:] for line in changed if line.startswith("+")]
     css = '      <link rel="stylesheet" href="{{ path | url }}">'
     assert [line for line in removed if "md-toggle" not in line] == [
-        "  This file was automatically generated - do not edit", css]
+        "  This file was automatically generated - do not edit",
+        css,
+    ]
     toggles = [line for line in removed if "md-toggle" in line]
     assert [t.replace(' autocomplete="off"', "") for t in toggles] == [a for a in added if "md-toggle" in a]
     assert len(toggles) == 2

@@ -1,4 +1,5 @@
 """scripts/import_awards.py: honour lists from Excel or CSV become one valid award record."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,13 +18,18 @@ from openpyxl import Workbook
 
 
 def _records(project: Path, folder: str) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((project / "data" / folder).glob("*.yml"))}
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((project / "data" / folder).glob("*.yml"))
+    }
 
 
 def _award_for_everyone(project: Path) -> str:
     entries = yaml.safe_load((project / "data" / s.VOCAB_PATH).read_text(encoding="utf-8"))
-    return next(e["id"] for e in entries if {"ca_nhan", "tap_the"} <= set(e["recipients"])
-                and not e.get("valid_from") and not e.get("valid_until"))
+    return next(
+        e["id"]
+        for e in entries
+        if {"ca_nhan", "tap_the"} <= set(e["recipients"]) and not e.get("valid_from") and not e.get("valid_until")
+    )
 
 
 def _unaccented(text: str) -> str:
@@ -47,18 +53,33 @@ def known(project_copy):
         pytest.skip("seed data has too few units or people")
     (unit_id, unit), (work_id, work) = list(units.items())[:2]
     person_id, person = next(iter(people.items()))
-    return {"unit_id": unit_id, "unit": unit["name"], "work_id": work_id, "work": work["name"],
-            "person_id": person_id, "person": person["name"], "award": _award_for_everyone(project_copy)}
+    return {
+        "unit_id": unit_id,
+        "unit": unit["name"],
+        "work_id": work_id,
+        "work": work["name"],
+        "person_id": person_id,
+        "person": person["name"],
+        "award": _award_for_everyone(project_copy),
+    }
 
 
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/import_awards.py", *map(str, args)], cwd=project,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "scripts/import_awards.py", *map(str, args)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _written(project: Path, year: int) -> list[Path]:
-    return sorted((project / "data" / "awards" / str(year)).glob("*.yml")) \
-        if (project / "data" / "awards" / str(year)).is_dir() else []
+    return (
+        sorted((project / "data" / "awards" / str(year)).glob("*.yml"))
+        if (project / "data" / "awards" / str(year)).is_dir()
+        else []
+    )
 
 
 def _file_errors(project: Path, path: Path) -> list[str]:
@@ -93,16 +114,16 @@ def _list_rows(k: dict) -> list[list]:
         ["DANH SÁCH", None, None, None],
         ["Tập thể, cá nhân được tặng Giấy khen", None, None, None],
         [None, None, None, None],
-        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],          # row 5
-        ["I", "Tập thể", None, None],                                  # row 6
-        [1, _nfd(k["unit"]).upper(), None, None],                      # row 7: NFD, capitals
-        [2, "Tổ dân phố Chưa Có Bản Ghi", None, None],                 # row 8
-        ["II", "Cá nhân", None, None],                                 # row 9
-        [3, _unaccented(k["person"]).lower(), "Chủ tịch", None],       # row 10: no marks at all
-        [4, "Nguyễn Văn Mới", "Giáo viên", _unaccented(k["work"])],    # row 11: unknown person, known unit
-        [5, "Trần Thị Khác", "Kế toán", "Công ty Chưa Có"],            # row 12: unknown person and unit
-        ["x", "Dòng hỏng", None, None],                                # row 13: bad STT
-        [6, None, "Giáo viên", "Trường nào đó"],                       # row 14: no name
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],  # row 5
+        ["I", "Tập thể", None, None],  # row 6
+        [1, _nfd(k["unit"]).upper(), None, None],  # row 7: NFD, capitals
+        [2, "Tổ dân phố Chưa Có Bản Ghi", None, None],  # row 8
+        ["II", "Cá nhân", None, None],  # row 9
+        [3, _unaccented(k["person"]).lower(), "Chủ tịch", None],  # row 10: no marks at all
+        [4, "Nguyễn Văn Mới", "Giáo viên", _unaccented(k["work"])],  # row 11: unknown person, known unit
+        [5, "Trần Thị Khác", "Kế toán", "Công ty Chưa Có"],  # row 12: unknown person and unit
+        ["x", "Dòng hỏng", None, None],  # row 13: bad STT
+        [6, None, "Giáo viên", "Trường nào đó"],  # row 14: no name
         [None, None, None, None],
         ["Người lập biểu", None, None, None],
     ]
@@ -141,8 +162,20 @@ def _check_result(project: Path, result: subprocess.CompletedProcess, k: dict, y
 
 def test_xlsx_with_offset_header_nfd_and_unaccented_names(project_copy, known, tmp_path):
     sheet = _write_xlsx(tmp_path / "danh-sach.xlsx", _list_rows(known))
-    result = _run(project_copy, sheet, "--award", known["award"], "--year", 2022,
-                  "--decision", "1034/QĐ-UBND", "--date", "20/12/2022", "--issuer", "Chủ tịch UBND huyện")
+    result = _run(
+        project_copy,
+        sheet,
+        "--award",
+        known["award"],
+        "--year",
+        2022,
+        "--decision",
+        "1034/QĐ-UBND",
+        "--date",
+        "20/12/2022",
+        "--issuer",
+        "Chủ tịch UBND huyện",
+    )
     record = _check_result(project_copy, result, known, 2022)
     # the date is written as the records write dates (2022-12-20, unquoted: YAML reads it as a date)
     assert record["decision"] == {"number": "1034/QĐ-UBND", "date": dt.date(2022, 12, 20)}
@@ -150,8 +183,12 @@ def test_xlsx_with_offset_header_nfd_and_unaccented_names(project_copy, known, t
     path = _written(project_copy, 2022)[0]
     assert path.name == f"{known['award']}-1034-qd-ubnd.yml"
     schema = project_copy / "schemas" / "awards.schema.json"
-    check = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile", str(schema),
-                            str(path)], capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile", str(schema), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stdout
 
 
@@ -164,8 +201,12 @@ def test_csv_with_bom_semicolons_and_short_headers(project_copy, known, tmp_path
 
 
 def test_csv_without_bom_and_a_unit_list(project_copy, known, tmp_path):
-    rows = [["Danh sách tập thể"], ["STT", "Tên tập thể", "Ghi chú"],
-            [1, _unaccented(known["unit"]).lower(), ""], [2, _nfd(known["work"]), "có thành tích"]]
+    rows = [
+        ["Danh sách tập thể"],
+        ["STT", "Tên tập thể", "Ghi chú"],
+        [1, _unaccented(known["unit"]).lower(), ""],
+        [2, _nfd(known["work"]), "có thành tích"],
+    ]
     table = _write_csv(tmp_path / "tap-the.csv", rows, bom=False)
     result = _run(project_copy, table, "--award", known["award"], "--year", 2024, "--status", "de_nghi")
     assert result.returncode == 0, result.stderr
@@ -183,29 +224,43 @@ def test_alias_matches(project_copy, known, tmp_path):
         pytest.skip("no unit with an alias")
     unit_id, alias = with_alias[0]
     table = _write_csv(tmp_path / "a.csv", [["STT", "Tên đơn vị"], [1, alias.upper()]])
-    result = _run(project_copy, table, "--award", known["award"], "--year", 2025, "--out",
-                  project_copy / "data" / "awards" / "2025" / "thu-alias.yml")
+    result = _run(
+        project_copy,
+        table,
+        "--award",
+        known["award"],
+        "--year",
+        2025,
+        "--out",
+        project_copy / "data" / "awards" / "2025" / "thu-alias.yml",
+    )
     assert result.returncode == 0, result.stderr
     record = yaml.safe_load((project_copy / "data" / "awards" / "2025" / "thu-alias.yml").read_text(encoding="utf-8"))
     assert record["recipients"] == [{"unit": unit_id}]
 
 
 def test_nothing_importable_is_refused_with_row_numbers(project_copy, known, tmp_path):
-    table = _write_csv(tmp_path / "hong.csv", [["", "", ""], ["STT", "Họ và tên", "Chức vụ"],
-                                               ["a1", "Nguyễn Văn A", ""], [2, "", "Giáo viên"]])
+    table = _write_csv(
+        tmp_path / "hong.csv",
+        [["", "", ""], ["STT", "Họ và tên", "Chức vụ"], ["a1", "Nguyễn Văn A", ""], [2, "", "Giáo viên"]],
+    )
     result = _run(project_copy, table, "--award", known["award"], "--year", 2022)
     assert result.returncode == 1
     review = review_lines(result.stdout)
-    assert any(line.startswith("(!) dòng 3:") for line in review) and any(line.startswith("(!) dòng 4:")
-                                                                            for line in review), review
+    assert any(line.startswith("(!) dòng 3:") for line in review) and any(
+        line.startswith("(!) dòng 4:") for line in review
+    ), review
     assert "không có dòng nào nhập được" in result.stderr
     assert _written(project_copy, 2022) == []
 
 
-@pytest.mark.parametrize("content,message", [
-    ([["Số", "Nội dung"], ["1", "Nguyễn Văn A"]], "không tìm thấy dòng tiêu đề"),  # no name column
-    ([["Họ và tên"], ["Nguyễn Văn A"]], "không tìm thấy dòng tiêu đề"),  # a name column alone is no header
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ([["Số", "Nội dung"], ["1", "Nguyễn Văn A"]], "không tìm thấy dòng tiêu đề"),  # no name column
+        ([["Họ và tên"], ["Nguyễn Văn A"]], "không tìm thấy dòng tiêu đề"),  # a name column alone is no header
+    ],
+)
 def test_a_list_without_header_is_refused(project_copy, known, tmp_path, content, message):
     table = _write_csv(tmp_path / "x.csv", content)
     result = _run(project_copy, table, "--award", known["award"], "--year", 2022)
@@ -241,10 +296,12 @@ def test_an_award_that_does_not_fit_the_list_writes_nothing(project_copy, known,
 
 
 def test_mixed_list_with_one_position_and_unit_column(project_copy, known, tmp_path):
-    rows = [["STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị công tác"],
-            [1, known["unit"], None],
-            [2, "Nguyễn Thị Mai", f"Giáo viên, {known['work'].upper()}"],
-            [3, "Đoàn Văn Bình", "Nhân viên"]]  # a family name that is also a word for a unit ("đoàn")
+    rows = [
+        ["STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị công tác"],
+        [1, known["unit"], None],
+        [2, "Nguyễn Thị Mai", f"Giáo viên, {known['work'].upper()}"],
+        [3, "Đoàn Văn Bình", "Nhân viên"],
+    ]  # a family name that is also a word for a unit ("đoàn")
     sheet = _write_xlsx(tmp_path / "hon-hop.xlsx", rows)
     result = _run(project_copy, sheet, "--award", known["award"], "--year", 2022, "--decision", "9/QĐ")
     assert result.returncode == 0, result.stderr

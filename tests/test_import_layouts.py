@@ -4,6 +4,7 @@ it must give AND the "Cần xem lại" lines it must give (issue 10, point 3).
 Every sheet is built here with openpyxl (merged cells included) and imported as staff do, into
 a throwaway copy of the project whose data is the frozen seed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,6 +60,7 @@ def _only(project: Path, year: int = 2022) -> dict:
 # The province's decision as the issue describes it
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.fixture()
 def decision(tmp_path):
     sheet, facts = decision_456()
@@ -88,8 +90,10 @@ def test_the_decision_list_is_read_right(project_copy, decision):
     out = result.stdout
     assert "tiêu đề bảng ở dòng 8–9; dòng đánh số cột: dòng 10; 31 dòng danh sách" in out
     assert "F 'Ngày sinh'" in out
-    assert f"dòng {facts['closing']} 'Ấn định danh sách có 06 tập thể và 25 cá nhân./.': đọc được 6 tập thể và " \
-           "25 cá nhân, khớp" in out
+    assert (
+        f"dòng {facts['closing']} 'Ấn định danh sách có 06 tập thể và 25 cá nhân./.': đọc được 6 tập thể và "
+        "25 cá nhân, khớp" in out
+    )
 
 
 def test_the_decision_list_review_lines(project_copy, decision):
@@ -104,8 +108,10 @@ def test_the_decision_list_review_lines(project_copy, decision):
     # the chairman (his unit agrees) is the record: nothing to review but the honorific
     assert review_of(result, chairman) == f"dòng {chairman}: bỏ danh xưng 'Ông' trước tên 'Lê Văn Tuấn'"
     # the unit cell merged down, told once at its top row
-    assert f"ô gộp D{teacher}:D{teacher + 2} ('Đơn vị'): 'Trường THCS Lê Thanh Nghị' được dùng cho từng dòng " \
-           f"{teacher}–{teacher + 2}" in review_of(result, teacher)
+    assert (
+        f"ô gộp D{teacher}:D{teacher + 2} ('Đơn vị'): 'Trường THCS Lê Thanh Nghị' được dùng cho từng dòng "
+        f"{teacher}–{teacher + 2}" in review_of(result, teacher)
+    )
     # a known unit inside the position, without and with a comma
     assert "tách ra thành unit: truong-mam-non-gia-tan, chức vụ 'Giáo viên'" in review_of(result, teacher + 5)
     assert "tách ra thành unit: truong-thcs-le-thanh-nghi, chức vụ 'Hiệu trưởng'" in review_of(result, teacher + 6)
@@ -132,23 +138,29 @@ def test_a_row_lost_from_the_list_is_caught_by_the_closing_line(project_copy, tm
 
 
 def test_a_closing_line_with_people_only(project_copy, tmp_path):
-    rows = [["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"], [],
-            ["TT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],
-            [1, "Bà Nguyễn Thị Hoa", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
-            [2, "Ông Trần Văn Bình", "Hiệu trưởng", "Trường Tiểu học Gia Khánh"],
-            ["Ấn định danh sách có 02 cá nhân./."]]
-    result = run_import(project_copy, write_xlsx(tmp_path / "a.xlsx", rows), "--award", "giay-khen-huyen",
-                        "--year", 2022, "--out", OUT)
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"],
+        [],
+        ["TT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],
+        [1, "Bà Nguyễn Thị Hoa", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
+        [2, "Ông Trần Văn Bình", "Hiệu trưởng", "Trường Tiểu học Gia Khánh"],
+        ["Ấn định danh sách có 02 cá nhân./."],
+    ]
+    result = run_import(
+        project_copy, write_xlsx(tmp_path / "a.xlsx", rows), "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT
+    )
     _ok(result)
     assert _only(project_copy)["recipients"] == [
         {"name": "Nguyễn Thị Hoa", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"},
-        {"name": "Trần Văn Bình", "position": "Hiệu trưởng", "unit": "truong-tieu-hoc-gia-khanh"}]
+        {"name": "Trần Văn Bình", "position": "Hiệu trưởng", "unit": "truong-tieu-hoc-gia-khanh"},
+    ]
     assert "đọc được 2 cá nhân, khớp" in result.stdout
     bad = write_xlsx(tmp_path / "b.xlsx", rows[:-1] + [["Ấn định danh sách có 03 cá nhân./."]])
     result = run_import(project_copy, bad, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _unfinished(result)
-    assert review_of(result, 6).startswith("(!) dòng 6: dòng 'Ấn định danh sách có 03 cá nhân./.' ghi 3 cá nhân "
-                                           "nhưng đọc được 2 cá nhân")
+    assert review_of(result, 6).startswith(
+        "(!) dòng 6: dòng 'Ấn định danh sách có 03 cá nhân./.' ghi 3 cá nhân nhưng đọc được 2 cá nhân"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,20 +198,31 @@ def test_sections_in_any_column_with_or_without_counts(project_copy, tmp_path):
     # a wrong count in a heading stops the run
     rows = [list(r) for r in SECTIONED]
     rows[4][1] = "CÁ NHÂN (03)"
-    result = run_import(project_copy, write_xlsx(tmp_path / "s2.xlsx", rows, merges=["B2:D2"]),
-                        "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
+    result = run_import(
+        project_copy,
+        write_xlsx(tmp_path / "s2.xlsx", rows, merges=["B2:D2"]),
+        "--award",
+        "giay-khen-huyen",
+        "--year",
+        2022,
+        "--out",
+        OUT,
+    )
     _unfinished(result)
     assert review_of(result, 5) == "(!) dòng 5: mục 'B. CÁ NHÂN (03)' ghi 3 cá nhân nhưng đọc được 2 cá nhân"
 
 
 def test_sections_merged_across_in_a_list_without_stt(project_copy, tmp_path):
-    rows = [["Họ và tên", "Chức vụ, đơn vị công tác", "Lý do"],
-            ["I. TẬP THỂ (01 tập thể)", None, None],
-            ["Trường Tiểu học Gia Khánh", None, "Hoàn thành xuất sắc nhiệm vụ"],
-            ["II. CÁ NHÂN (01 cá nhân)", None, None],
-            ["Ông bà Nguyễn Văn Quý", "Giáo viên Trường THCS Lê Thanh Nghị", "Hoàn thành xuất sắc nhiệm vụ"],
-            ["Danh sách có 01 tập thể và 01 cá nhân"],
-            ["Người lập biểu"], ["Nguyễn Thị Lập"]]
+    rows = [
+        ["Họ và tên", "Chức vụ, đơn vị công tác", "Lý do"],
+        ["I. TẬP THỂ (01 tập thể)", None, None],
+        ["Trường Tiểu học Gia Khánh", None, "Hoàn thành xuất sắc nhiệm vụ"],
+        ["II. CÁ NHÂN (01 cá nhân)", None, None],
+        ["Ông bà Nguyễn Văn Quý", "Giáo viên Trường THCS Lê Thanh Nghị", "Hoàn thành xuất sắc nhiệm vụ"],
+        ["Danh sách có 01 tập thể và 01 cá nhân"],
+        ["Người lập biểu"],
+        ["Nguyễn Thị Lập"],
+    ]
     path = write_xlsx(tmp_path / "n.xlsx", rows, merges=["A2:C2", "A4:C4"])
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _ok(result)
@@ -207,24 +230,30 @@ def test_sections_merged_across_in_a_list_without_stt(project_copy, tmp_path):
     assert rec["reason"] == "Hoàn thành xuất sắc nhiệm vụ"  # one shared "Lý do" → the award's reason
     assert rec["recipients"] == [
         {"unit": "truong-tieu-hoc-gia-khanh"},
-        {"name": "Nguyễn Văn Quý", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"}]
+        {"name": "Nguyễn Văn Quý", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"},
+    ]
     assert "bỏ danh xưng 'Ông bà'" in review_of(result, 5)
     assert "Phần cuối văn bản (chữ ký, nơi nhận…), không nhập: dòng 7–8" in result.stdout
 
 
 def test_a_unit_heading_without_stt_groups_the_people_under_it(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên", "Chức vụ"],
-            [None, "Trường THCS Lê Thanh Nghị", None],  # row 2: a heading naming the unit
-            [1, "Nguyễn Thị Hoa", "Hiệu trưởng"],
-            [2, "Lê Văn Tuấn", "Giáo viên"],
-            ["Ấn định danh sách có 02 cá nhân"]]
+    rows = [
+        ["STT", "Họ và tên", "Chức vụ"],
+        [None, "Trường THCS Lê Thanh Nghị", None],  # row 2: a heading naming the unit
+        [1, "Nguyễn Thị Hoa", "Hiệu trưởng"],
+        [2, "Lê Văn Tuấn", "Giáo viên"],
+        ["Ấn định danh sách có 02 cá nhân"],
+    ]
     path = write_xlsx(tmp_path / "g.xlsx", rows, merges=["B2:C2"])
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _ok(result)
     assert _only(project_copy)["recipients"] == [
         {"name": "Nguyễn Thị Hoa", "position": "Hiệu trưởng", "unit": "truong-thcs-le-thanh-nghi"},
-        {"name": "Lê Văn Tuấn", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"}]
-    assert "coi là tiêu đề nhóm" in review_of(result, 2) and "(số lượng ghi trong danh sách khớp)" in review_of(result, 2)
+        {"name": "Lê Văn Tuấn", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi"},
+    ]
+    assert "coi là tiêu đề nhóm" in review_of(result, 2) and "(số lượng ghi trong danh sách khớp)" in review_of(
+        result, 2
+    )
     assert "đơn vị lấy từ tiêu đề nhóm ở dòng 2" in review_of(result, 3)
     # without a closing line to confirm it, the same guess stops the run
     path = write_xlsx(tmp_path / "g2.xlsx", rows[:-1], merges=["B2:C2"])
@@ -237,37 +266,52 @@ def test_a_unit_heading_without_stt_groups_the_people_under_it(project_copy, tmp
 # Headers
 # ---------------------------------------------------------------------------------------------
 
+
 def test_a_name_split_under_a_merged_header_and_a_plain_column_number_row(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên", None, "Chức vụ", "Nơi công tác"],
-            [None, "Họ đệm", "Tên", None, None],
-            [1, 2, 3, 4, 5],
-            [1, "Nguyễn Thị", "Hoa", "Hiệu trưởng", "TH Gia Khánh"],  # an alias as the unit
-            [2, "Lê Văn", "Tuấn", "Chủ tịch UBND huyện", None]]  # the chairman, by his position
+    rows = [
+        ["STT", "Họ và tên", None, "Chức vụ", "Nơi công tác"],
+        [None, "Họ đệm", "Tên", None, None],
+        [1, 2, 3, 4, 5],
+        [1, "Nguyễn Thị", "Hoa", "Hiệu trưởng", "TH Gia Khánh"],  # an alias as the unit
+        [2, "Lê Văn", "Tuấn", "Chủ tịch UBND huyện", None],
+    ]  # the chairman, by his position
     path = write_xlsx(tmp_path / "h.xlsx", rows, merges=["A1:A2", "B1:C1", "D1:D2", "E1:E2"])
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _ok(result)
     assert _only(project_copy)["recipients"] == [
         {"name": "Nguyễn Thị Hoa", "position": "Hiệu trưởng", "unit": "truong-tieu-hoc-gia-khanh"},
-        {"person": "le-van-tuan"}]
+        {"person": "le-van-tuan"},
+    ]
     assert "tiêu đề bảng ở dòng 1–2; dòng đánh số cột: dòng 3" in result.stdout
 
 
 def test_one_position_and_unit_column_is_split(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích"],
-            [1, "Phạm Văn Khoa", "Giáo viên Trường THCS Lê Thanh Nghị", "Giáo viên dạy giỏi cấp tỉnh"],
-            [2, "Đinh Thị Nga", "Hiệu trưởng, Trường TH Gia Khánh", "Trường đạt chuẩn quốc gia"],
-            [3, "Bùi Văn Sơn", "Kế toán, Công ty TNHH Hòa Bình", None],
-            [4, "Lý Thị Tâm", "Phó Chủ tịch UBND xã Gia Tân", None]]
-    result = run_import(project_copy, write_xlsx(tmp_path / "c.xlsx", rows), "--award", "giay-khen-huyen",
-                        "--year", 2022, "--out", OUT)
+    rows = [
+        ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích"],
+        [1, "Phạm Văn Khoa", "Giáo viên Trường THCS Lê Thanh Nghị", "Giáo viên dạy giỏi cấp tỉnh"],
+        [2, "Đinh Thị Nga", "Hiệu trưởng, Trường TH Gia Khánh", "Trường đạt chuẩn quốc gia"],
+        [3, "Bùi Văn Sơn", "Kế toán, Công ty TNHH Hòa Bình", None],
+        [4, "Lý Thị Tâm", "Phó Chủ tịch UBND xã Gia Tân", None],
+    ]
+    result = run_import(
+        project_copy, write_xlsx(tmp_path / "c.xlsx", rows), "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT
+    )
     _ok(result)
     rec = _only(project_copy)
     assert "reason" not in rec
     assert rec["recipients"] == [
-        {"name": "Phạm Văn Khoa", "position": "Giáo viên", "unit": "truong-thcs-le-thanh-nghi",
-         "reason": "Giáo viên dạy giỏi cấp tỉnh"},
-        {"name": "Đinh Thị Nga", "position": "Hiệu trưởng", "unit": "truong-tieu-hoc-gia-khanh",
-         "reason": "Trường đạt chuẩn quốc gia"},
+        {
+            "name": "Phạm Văn Khoa",
+            "position": "Giáo viên",
+            "unit": "truong-thcs-le-thanh-nghi",
+            "reason": "Giáo viên dạy giỏi cấp tỉnh",
+        },
+        {
+            "name": "Đinh Thị Nga",
+            "position": "Hiệu trưởng",
+            "unit": "truong-tieu-hoc-gia-khanh",
+            "reason": "Trường đạt chuẩn quốc gia",
+        },
         {"name": "Bùi Văn Sơn", "position": "Kế toán", "unit_name": "Công ty TNHH Hòa Bình"},
         {"name": "Lý Thị Tâm", "position": "Phó Chủ tịch", "unit_name": "UBND xã Gia Tân"},  # not "Xã Gia Tân"
     ]
@@ -277,13 +321,16 @@ def test_one_position_and_unit_column_is_split(project_copy, tmp_path):
 
 
 def test_repeated_header_on_a_second_page_and_a_note_column(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên", "Chức vụ", "Ghi chú"],
-            [1, "Nguyễn Văn Một", "Giáo viên", None],
-            ["STT", "Họ và tên", "Chức vụ", "Ghi chú"],  # printed again on page 2
-            [2, "Nguyễn Văn Hai", "Giáo viên", "Truy tặng"],
-            [3, "Nguyễn Văn Một", "Giáo viên", None]]  # listed twice
-    result = run_import(project_copy, write_xlsx(tmp_path / "p.xlsx", rows), "--award", "giay-khen-huyen",
-                        "--year", 2022, "--out", OUT)
+    rows = [
+        ["STT", "Họ và tên", "Chức vụ", "Ghi chú"],
+        [1, "Nguyễn Văn Một", "Giáo viên", None],
+        ["STT", "Họ và tên", "Chức vụ", "Ghi chú"],  # printed again on page 2
+        [2, "Nguyễn Văn Hai", "Giáo viên", "Truy tặng"],
+        [3, "Nguyễn Văn Một", "Giáo viên", None],
+    ]  # listed twice
+    result = run_import(
+        project_copy, write_xlsx(tmp_path / "p.xlsx", rows), "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT
+    )
     _unfinished(result)
     assert review_of(result, 3) == "dòng 3: dòng tiêu đề bảng lặp lại, bỏ qua"
     assert "'Ghi chú' ghi 'Truy tặng': không nhập" in review_of(result, 4)
@@ -292,16 +339,21 @@ def test_repeated_header_on_a_second_page_and_a_note_column(project_copy, tmp_pa
 
 
 def test_households_and_a_stray_line_inside_the_list(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên chủ hộ", "Thôn"],
-            ["I. HỘ GIA ĐÌNH", None, None],
-            [1, "Ông bà Nguyễn Văn Quý", "Thôn Đông"],
-            [None, None, "(xem tiếp trang sau)"],
-            [2, "Hộ bà Trần Thị Lụa", "Thôn Tây"]]
-    result = run_import(project_copy, write_xlsx(tmp_path / "hh.xlsx", rows), "--award", "giay-khen-xa",
-                        "--year", 2022, "--out", OUT)
+    rows = [
+        ["STT", "Họ và tên chủ hộ", "Thôn"],
+        ["I. HỘ GIA ĐÌNH", None, None],
+        [1, "Ông bà Nguyễn Văn Quý", "Thôn Đông"],
+        [None, None, "(xem tiếp trang sau)"],
+        [2, "Hộ bà Trần Thị Lụa", "Thôn Tây"],
+    ]
+    result = run_import(
+        project_copy, write_xlsx(tmp_path / "hh.xlsx", rows), "--award", "giay-khen-xa", "--year", 2022, "--out", OUT
+    )
     _ok(result)
-    assert _only(project_copy)["recipients"] == [{"name": "Nguyễn Văn Quý", "kind": "ho_gia_dinh"},
-                                                 {"name": "Hộ bà Trần Thị Lụa", "kind": "ho_gia_dinh"}]
+    assert _only(project_copy)["recipients"] == [
+        {"name": "Nguyễn Văn Quý", "kind": "ho_gia_dinh"},
+        {"name": "Hộ bà Trần Thị Lụa", "kind": "ho_gia_dinh"},
+    ]
     assert review_of(result, 4) == "dòng 4: dòng chữ '(xem tiếp trang sau)' không phải người nhận, bỏ qua"
     assert "cột C 'Thôn' có dữ liệu nhưng không được nhập" in result.stdout
 
@@ -309,6 +361,7 @@ def test_households_and_a_stray_line_inside_the_list(project_copy, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # CSV as Excel writes it
 # ---------------------------------------------------------------------------------------------
+
 
 def _tones_apart(text: str) -> str:
     import unicodedata
@@ -328,20 +381,29 @@ def _tones_apart(text: str) -> str:
     return "".join(parts)
 
 
-CSV_ROWS = [["DANH SÁCH KHEN THƯỞNG"], ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
-            [1, "Nguyễn Thị Hoa", "Giáo viên, tổ trưởng", "Trường THCS Lê Thanh Nghị"],
-            [2, "Lê Thị Ngọc Ánh", "Nhân viên", "Phòng Giáo dục và Đào tạo"]]
-CSV_WANT = [{"name": "Nguyễn Thị Hoa", "position": "Giáo viên, tổ trưởng", "unit": "truong-thcs-le-thanh-nghi"},
-            {"name": "Lê Thị Ngọc Ánh", "position": "Nhân viên", "unit": "phong-giao-duc-va-dao-tao"}]
+CSV_ROWS = [
+    ["DANH SÁCH KHEN THƯỞNG"],
+    ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+    [1, "Nguyễn Thị Hoa", "Giáo viên, tổ trưởng", "Trường THCS Lê Thanh Nghị"],
+    [2, "Lê Thị Ngọc Ánh", "Nhân viên", "Phòng Giáo dục và Đào tạo"],
+]
+CSV_WANT = [
+    {"name": "Nguyễn Thị Hoa", "position": "Giáo viên, tổ trưởng", "unit": "truong-thcs-le-thanh-nghi"},
+    {"name": "Lê Thị Ngọc Ánh", "position": "Nhân viên", "unit": "phong-giao-duc-va-dao-tao"},
+]
 
 
-@pytest.mark.parametrize("sep,encoding,bom,shown", [
-    (";", "utf-8", True, "mã UTF-8, phân cách bằng dấu chấm phẩy (;)"),
-    (";", "utf-8", False, "mã UTF-8, phân cách bằng dấu chấm phẩy (;)"),
-    ("\t", "utf-16", False, "mã UTF-16, phân cách bằng dấu tab"),
-    (",", "utf-8", False, "mã UTF-8, phân cách bằng dấu phẩy (,)"),
-    (";", "cp1258", False, "mã Windows-1258 (tiếng Việt), phân cách bằng dấu chấm phẩy (;)"),
-], ids=["semicolon-bom", "semicolon", "tab-utf16", "comma", "cp1258"])
+@pytest.mark.parametrize(
+    "sep,encoding,bom,shown",
+    [
+        (";", "utf-8", True, "mã UTF-8, phân cách bằng dấu chấm phẩy (;)"),
+        (";", "utf-8", False, "mã UTF-8, phân cách bằng dấu chấm phẩy (;)"),
+        ("\t", "utf-16", False, "mã UTF-16, phân cách bằng dấu tab"),
+        (",", "utf-8", False, "mã UTF-8, phân cách bằng dấu phẩy (,)"),
+        (";", "cp1258", False, "mã Windows-1258 (tiếng Việt), phân cách bằng dấu chấm phẩy (;)"),
+    ],
+    ids=["semicolon-bom", "semicolon", "tab-utf16", "comma", "cp1258"],
+)
 def test_csv_delimiters_and_encodings(project_copy, tmp_path, sep, encoding, bom, shown):
     rows = CSV_ROWS
     if encoding == "cp1258":  # Windows-1258 has ă â ê ô ơ ư đ, and writes the five tones as combining marks
@@ -364,8 +426,9 @@ OTHER = [["STT", "Họ và tên", "Chức vụ"], [1, "Trần Thị Hai", "Kế 
 
 
 def test_a_list_not_on_the_first_sheet_is_found(project_copy, tmp_path):
-    path = write_book(tmp_path / "w.xlsx", [Sheet("Hướng dẫn", [["Điền danh sách ở trang sau"]]),
-                                            Sheet("Danh sách", LIST)])
+    path = write_book(
+        tmp_path / "w.xlsx", [Sheet("Hướng dẫn", [["Điền danh sách ở trang sau"]]), Sheet("Danh sách", LIST)]
+    )
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _ok(result)
     assert _only(project_copy)["recipients"] == [{"name": "Nguyễn Văn Một", "position": "Giáo viên"}]
@@ -377,8 +440,9 @@ def test_a_chart_sheet_as_the_active_sheet(project_copy, tmp_path):
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _ok(result)
     assert any("biểu đồ 'Biểu đồ'" in line for line in review_lines(result.stdout))
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT,
-                        "--sheet", "Biểu đồ")
+    result = run_import(
+        project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT, "--sheet", "Biểu đồ"
+    )
     assert result.returncode == 1 and "là trang biểu đồ" in result.stderr
     _no_crash(result)
 
@@ -387,14 +451,29 @@ def test_two_sheets_with_lists(project_copy, tmp_path):
     path = write_book(tmp_path / "two.xlsx", [Sheet("Tập thể", LIST), Sheet("Cá nhân", OTHER)])
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT)
     _unfinished(result)  # the second list is not silently left out
-    assert any(line.startswith("(!)") and "'Cá nhân'" in line and "CHƯA được nhập" in line
-               for line in review_lines(result.stdout))
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT,
-                        "--sheet", "Tập thể", "--sheet", "2")
+    assert any(
+        line.startswith("(!)") and "'Cá nhân'" in line and "CHƯA được nhập" in line
+        for line in review_lines(result.stdout)
+    )
+    result = run_import(
+        project_copy,
+        path,
+        "--award",
+        "giay-khen-huyen",
+        "--year",
+        2022,
+        "--out",
+        OUT,
+        "--sheet",
+        "Tập thể",
+        "--sheet",
+        "2",
+    )
     _ok(result)
     assert [r["name"] for r in _only(project_copy)["recipients"]] == ["Nguyễn Văn Một", "Trần Thị Hai"]
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT,
-                        "--sheet", "cá nhân")  # the name, folded
+    result = run_import(
+        project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", OUT, "--sheet", "cá nhân"
+    )  # the name, folded
     _ok(result)
     assert [r["name"] for r in _only(project_copy)["recipients"]] == ["Trần Thị Hai"]
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--sheet", "9")
@@ -405,10 +484,13 @@ def test_two_sheets_with_lists(project_copy, tmp_path):
 # Importing the same decision again
 # ---------------------------------------------------------------------------------------------
 
+
 def test_importing_again_updates_and_keeps_hand_edits(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
-            [1, "Nguyễn Văn Một", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
-            [2, "Lê Văn Tuấn", "Giáo viên", "Trường THCS Lê Thanh Nghị"]]
+    rows = [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+        [1, "Nguyễn Văn Một", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
+        [2, "Lê Văn Tuấn", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
+    ]
     path = write_xlsx(tmp_path / "d.xlsx", rows)
     args = ("--award", "giay-khen-huyen", "--year", 2022, "--decision", "12/QĐ-UBND", "--date", "15/03/2022")
     _ok(run_import(project_copy, path, *args))
@@ -417,8 +499,11 @@ def test_importing_again_updates_and_keeps_hand_edits(project_copy, tmp_path):
     text = file.read_text(encoding="utf-8")
     text = text.replace("award: giay-khen-huyen\n", "award: giay-khen-huyen\nissuer: Chủ tịch UBND huyện Gia Lộc\n")
     text = text.replace("recipients:\n", "campaign: thi-dua-thuong-xuyen\nnote: Đã đối chiếu bản giấy.\nrecipients:\n")
-    text = text.replace("    unit: truong-thcs-le-thanh-nghi\n", "    unit: truong-thcs-le-thanh-nghi\n"
-                        "    reason: Giáo viên dạy giỏi\n", 1)
+    text = text.replace(
+        "    unit: truong-thcs-le-thanh-nghi\n",
+        "    unit: truong-thcs-le-thanh-nghi\n    reason: Giáo viên dạy giỏi\n",
+        1,
+    )
     file.write_text(text, encoding="utf-8")
     assert file_errors(project_copy, file) == []
     # the sheet gains a row; import again
@@ -436,7 +521,8 @@ def test_importing_again_updates_and_keeps_hand_edits(project_copy, tmp_path):
     # a person record chosen by hand for a name stays chosen
     text = file.read_text(encoding="utf-8").replace(
         "  - name: Lê Văn Tuấn\n    position: Giáo viên\n    unit: truong-thcs-le-thanh-nghi\n",
-        "  - person: le-van-tuan\n")
+        "  - person: le-van-tuan\n",
+    )
     file.write_text(text, encoding="utf-8")
     result = run_import(project_copy, path, *args, "--out", file.relative_to(project_copy))
     _ok(result)

@@ -1,4 +1,5 @@
 """scripts/new.py: a scaffold for every kind, every field explained, clashes refused, valid once filled."""
+
 from __future__ import annotations
 
 import re
@@ -8,11 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bangvang.records import schema as s
+from bangvang.records.validation import validate
 from bangvang.staff.scaffold import KIND_FOLDERS
 from bangvang.text import slugify
-from bangvang.records.validation import validate
 
 # (kind, name given, extra arguments)
 CASES = [
@@ -27,8 +27,9 @@ CASES = [
 
 
 def _new(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/new.py", *args], cwd=project, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "scripts/new.py", *args], cwd=project, capture_output=True, text=True, timeout=120
+    )
 
 
 def _expected_path(project: Path, kind: str, name: str, extra: list[str]) -> Path:
@@ -44,12 +45,14 @@ def _errors_of(project: Path, path: Path) -> list[str]:
     return [str(e) for e in errors if e.path == shown]
 
 
-
 def _plain_vocab_entry(project: Path, recipient_kind: str) -> str:
     """An award the vocabulary gives to this kind of recipient at any date."""
     entries = yaml.safe_load((project / "data" / s.VOCAB_PATH).read_text(encoding="utf-8"))
-    return next(e["id"] for e in entries
-                if recipient_kind in e["recipients"] and not e.get("valid_from") and not e.get("valid_until"))
+    return next(
+        e["id"]
+        for e in entries
+        if recipient_kind in e["recipients"] and not e.get("valid_from") and not e.get("valid_until")
+    )
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
@@ -57,7 +60,7 @@ def _fill(text: str, values: dict[str, str]) -> str:
     for key, value in values.items():
         pattern = re.compile(rf"^(\s*)(?:# )?(- )?{re.escape(key)}:(\s+#.*)?$", re.M)
         assert pattern.search(text), f"no blank for {key}"
-        text = pattern.sub(lambda m: f"{m[1]}{m[2] or ''}{key}: {value}", text, count=1)
+        text = pattern.sub(lambda m, key=key, value=value: f"{m[1]}{m[2] or ''}{key}: {value}", text, count=1)
     return text
 
 
@@ -68,8 +71,12 @@ FILL = {
     "campaign": {"kind": "chuyen_de", "field": "khac"},
     "model": {"year": "2022", "summary": "Tóm tắt một đoạn."},
     "award": {"tap_the": "2"},  # award: filled below from the vocabulary
-    "report": {"title": "Báo cáo tổng kết năm 2030", "issuer": "UBND huyện", "heading": "Kết quả",
-               "text": "Nội dung **chính**."},
+    "report": {
+        "title": "Báo cáo tổng kết năm 2030",
+        "issuer": "UBND huyện",
+        "heading": "Kết quả",
+        "text": "Nội dung **chính**.",
+    },
 }
 
 
@@ -106,9 +113,16 @@ def test_scaffold_has_every_field_explained_and_validates_once_filled(project_co
     path.write_text(filled, encoding="utf-8")
     assert _errors_of(project_copy, path) == []
     check = subprocess.run(
-        [str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile",
-         str(project_copy / "schemas" / f"{KIND_FOLDERS[kind]}.schema.json"), str(path)],
-        capture_output=True, text=True, timeout=120)
+        [
+            str(Path(sys.executable).parent / "check-jsonschema"),
+            "--schemafile",
+            str(project_copy / "schemas" / f"{KIND_FOLDERS[kind]}.schema.json"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert check.returncode == 0, check.stdout
 
 
@@ -160,11 +174,14 @@ def test_document_name_gives_kind_and_number(project_copy):
     assert data["kind"] == "Chỉ thị" and data["number"] == "99-CT/TU"
 
 
-@pytest.mark.parametrize("args,message", [
-    (["report", "năm nay"], "năm"),
-    (["unit", "!!!"], "không có chữ"),
-    (["school", "Trường A"], "không có loại bản ghi"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["report", "năm nay"], "năm"),
+        (["unit", "!!!"], "không có chữ"),
+        (["school", "Trường A"], "không có loại bản ghi"),
+    ],
+)
 def test_bad_requests_are_refused_in_vietnamese(project_copy, args, message):
     result = _new(project_copy, *args)
     assert result.returncode == 1

@@ -1,5 +1,6 @@
 """Open data at /du-lieu/: the JSON gives back exactly the records, the CSV opens in a spreadsheet
 with Vietnamese intact, and the page documents every field and links every file."""
+
 from __future__ import annotations
 
 import csv
@@ -11,9 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bangvang.records import schema as s
-
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = list(s.KINDS) + ["vocab"]
@@ -71,8 +70,14 @@ def test_csv_has_a_bom_opens_with_the_csv_module_and_keeps_vietnamese(built_site
         assert len(rows) == sum(max(1, len(r.get("recipients", []))) for r in records.values())
     else:
         assert len(rows) == len(records)
-    text_field = next((f.key for f in (s.VOCAB_ENTRY if kind == "vocab" else s.KINDS[kind].shape).fields
-                      if f.required and isinstance(f.type, s.Text)), None)
+    text_field = next(
+        (
+            f.key
+            for f in (s.VOCAB_ENTRY if kind == "vocab" else s.KINDS[kind].shape).fields
+            if f.required and isinstance(f.type, s.Text)
+        ),
+        None,
+    )
     for row in rows if text_field else []:
         assert row[text_field] == records[row["id"]][text_field]
 

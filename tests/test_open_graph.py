@@ -1,4 +1,5 @@
 """Sharing metadata: every page carries Open Graph title, description, type, URL and locale."""
+
 from __future__ import annotations
 
 import html as htmllib
@@ -13,7 +14,11 @@ def _og(page: str) -> dict[str, str]:
 
 
 def test_every_page_has_open_graph_metadata(built_site):
-    pages = [p for p in built_site.rglob("index.html") if not p.relative_to(built_site).as_posix().startswith(("assets", "pagefind", "quan-tri/"))]
+    pages = [
+        p
+        for p in built_site.rglob("index.html")
+        if not p.relative_to(built_site).as_posix().startswith(("assets", "pagefind", "quan-tri/"))
+    ]
     assert len(pages) > 20
     for path in pages:
         text = path.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """Models' photos: shown on the built page (a real file at the address the page gives, decoded by
 a browser), a smaller copy for phones, and every way a photo can be wrong refused at its `src`."""
+
 from __future__ import annotations
 
 import io
@@ -60,9 +61,15 @@ def _with_photos(tmp_path: Path, photos: dict[str, bytes], srcs: list[str]) -> t
 # On the built page
 # ---------------------------------------------------------------------------------------------
 
+
 def _images_of(doc) -> list[dict]:
-    return [attrs for tag, attrs in doc.elements if tag == "img" and "bv-figure" not in (attrs.get("class") or "")
-            and (attrs.get("src") or "").split("/")[-1] in {Path(i["src"]).name for i in _fixture_images()}]
+    return [
+        attrs
+        for tag, attrs in doc.elements
+        if tag == "img"
+        and "bv-figure" not in (attrs.get("class") or "")
+        and (attrs.get("src") or "").split("/")[-1] in {Path(i["src"]).name for i in _fixture_images()}
+    ]
 
 
 def test_the_photo_is_a_real_file_at_the_address_the_page_gives(built_site):
@@ -100,8 +107,9 @@ def test_the_photo_is_decoded_by_a_browser_on_a_phone(browser, site_url, tmp_pat
         page.goto(f"{site_url}dien-hinh/{FIXTURE_MODEL}/")
         image = page.locator("figure.bv-figure img").first
         image.scroll_into_view_if_needed()
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
-                               timeout=10_000)
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle(), timeout=10_000
+        )
         natural, current = image.evaluate("img => [img.naturalWidth, img.currentSrc]")
         assert natural > 0
         assert current.endswith(small_src(_fixture_images()[0]["src"]).split("/")[-1]), current
@@ -116,20 +124,29 @@ def test_the_photo_is_decoded_by_a_browser_on_a_phone(browser, site_url, tmp_pat
 # Validation
 # ---------------------------------------------------------------------------------------------
 
+
 def test_real_photos_are_accepted(tmp_path):
-    _, errors = _with_photos(tmp_path, {"images/models/a.jpg": _jpeg(), "images/models/b.png": _png()},
-                             ["images/models/a.jpg", "images/models/b.png"])
+    _, errors = _with_photos(
+        tmp_path,
+        {"images/models/a.jpg": _jpeg(), "images/models/b.png": _png()},
+        ["images/models/a.jpg", "images/models/b.png"],
+    )
     assert errors == []
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"<!DOCTYPE html><html><body>404</body></html>", ("không phải ảnh", "HTML")),
-    (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-     ("không phải ảnh", "SVG")),
-    ("Ảnh nhà màng".encode(), ("không phải ảnh", "tệp chữ")),
-    (b"GIF89a" + b"\0" * 40, ("không phải ảnh", "GIF")),
-    (b"\xff\xd8\xff\xe0" + b"\0" * 200, ("hỏng",)),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"<!DOCTYPE html><html><body>404</body></html>", ("không phải ảnh", "HTML")),
+        (
+            b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            ("không phải ảnh", "SVG"),
+        ),
+        ("Ảnh nhà màng".encode(), ("không phải ảnh", "tệp chữ")),
+        (b"GIF89a" + b"\0" * 40, ("không phải ảnh", "GIF")),
+        (b"\xff\xd8\xff\xe0" + b"\0" * 200, ("hỏng",)),
+    ],
+)
 def test_a_file_that_is_not_a_real_photo_is_refused_by_its_content(tmp_path, content, words):
     text, errors = _with_photos(tmp_path, {"images/models/a.jpg": content}, ["images/models/a.jpg"])
     assert_refused(errors, MODEL_FILE, where(text, "images/models/a.jpg"), *words)
@@ -142,16 +159,27 @@ def test_a_photo_whose_name_lies_about_its_format_is_refused(tmp_path):
 
 def test_a_photo_with_a_gps_position_is_refused_with_the_command_that_strips_it(tmp_path):
     text, errors = _with_photos(tmp_path, {"images/models/a.jpg": _jpeg(exif=_gps_exif())}, ["images/models/a.jpg"])
-    error = assert_refused(errors, MODEL_FILE, where(text, "images/models/a.jpg"), "GPS",
-                           "scripts/shrink_image.py docs/images/models/a.jpg")
+    error = assert_refused(
+        errors,
+        MODEL_FILE,
+        where(text, "images/models/a.jpg"),
+        "GPS",
+        "scripts/shrink_image.py docs/images/models/a.jpg",
+    )
     assert "nhà riêng" in error.message  # why it matters
 
 
 def test_a_photo_over_the_size_limit_is_refused_with_the_command_that_shrinks_it(tmp_path):
     big = _jpeg() + b"\0" * (MAX_BYTES + 1)
     text, errors = _with_photos(tmp_path, {"images/models/a.jpg": big}, ["images/models/a.jpg"])
-    assert_refused(errors, MODEL_FILE, where(text, "images/models/a.jpg"), "quá lớn", "MB",
-                   "scripts/shrink_image.py docs/images/models/a.jpg")
+    assert_refused(
+        errors,
+        MODEL_FILE,
+        where(text, "images/models/a.jpg"),
+        "quá lớn",
+        "MB",
+        "scripts/shrink_image.py docs/images/models/a.jpg",
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
@@ -173,8 +201,9 @@ def test_a_photo_outside_docs_is_refused(tmp_path, src):
 
 
 def test_a_missing_photo_and_one_named_in_another_case_are_refused(tmp_path):
-    text, errors = _with_photos(tmp_path, {"images/models/Anh.JPG": _jpeg()},
-                                ["images/models/khong-co.jpg", "images/models/anh.jpg"])
+    text, errors = _with_photos(
+        tmp_path, {"images/models/Anh.JPG": _jpeg()}, ["images/models/khong-co.jpg", "images/models/anh.jpg"]
+    )
     assert_refused(errors, MODEL_FILE, where(text, "images/models/khong-co.jpg"), "docs/images/models/khong-co.jpg")
     assert_refused(errors, MODEL_FILE, where(text, "images/models/anh.jpg"), "Anh.JPG")
 
@@ -188,9 +217,19 @@ def test_every_problem_of_every_photo_is_reported_at_once(tmp_path):
 
 
 def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-                            GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org"))
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env=dict(
+            os.environ,
+            GIT_AUTHOR_NAME="t",
+            GIT_AUTHOR_EMAIL="t@example.org",
+            GIT_COMMITTER_NAME="t",
+            GIT_COMMITTER_EMAIL="t@example.org",
+        ),
+    )
 
 
 def test_in_a_git_checkout_a_photo_git_does_not_track_is_refused_with_the_git_add_line(tmp_path):
@@ -213,14 +252,19 @@ def test_outside_git_the_tracking_check_is_skipped(tmp_path):
 # scripts/shrink_image.py
 # ---------------------------------------------------------------------------------------------
 
+
 def test_shrink_script_makes_a_refused_photo_acceptable(tmp_path):
     photo = tmp_path / "docs" / "images" / "a.jpg"
     photo.parent.mkdir(parents=True)
     exif = _gps_exif()
     exif[0x0112] = 6  # taken with the phone turned: shown rotated
     photo.write_bytes(_jpeg(size=(3000, 2000), exif=exif))
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "shrink_image.py"), str(photo)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "shrink_image.py"), str(photo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "EXIF" in result.stdout and "Traceback" not in result.stderr
     with Image.open(photo) as image:
@@ -233,8 +277,12 @@ def test_shrink_script_makes_a_refused_photo_acceptable(tmp_path):
 def test_shrink_script_refuses_what_is_no_photo_in_vietnamese(tmp_path):
     fake = tmp_path / "a.jpg"
     fake.write_text("<html></html>", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "shrink_image.py"), str(fake)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "shrink_image.py"), str(fake)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "không phải ảnh" in result.stderr and "Traceback" not in result.stderr
 
@@ -243,6 +291,7 @@ def test_shrink_script_refuses_what_is_no_photo_in_vietnamese(tmp_path):
 # Phone copies: cached by content, nothing done for a site without photos
 # ---------------------------------------------------------------------------------------------
 
+
 class _Build:
     """What write_photo_copies reads of a SiteBuild."""
 
@@ -250,8 +299,9 @@ class _Build:
         from bangvang.records.dataset import DataSet, Record
 
         dataset = DataSet()
-        dataset.kind("models")["m"] = Record("models", "m", "data/models/m.yml",
-                                             {"images": [{"src": s, "alt": "a"} for s in srcs]})
+        dataset.kind("models")["m"] = Record(
+            "models", "m", "data/models/m.yml", {"images": [{"src": s, "alt": "a"} for s in srcs]}
+        )
         self.docs_dir = docs_dir
         self.index = type("Index", (), {"dataset": dataset})()
 

@@ -1,5 +1,6 @@
 """The pull request's data check as GitHub runs it: every error as an annotation on its file and
 line, and a Vietnamese summary of what the change does to the records and to each year's totals."""
+
 from __future__ import annotations
 
 import os
@@ -9,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, SEED_DATA
 
 GIT = ["git", "-c", "user.email=can-bo@example.org", "-c", "user.name=Cán bộ"]
@@ -30,17 +30,32 @@ def repo(tmp_path) -> Path:
 def pr_check(repo: Path, *args: str, **env) -> tuple[subprocess.CompletedProcess, str]:
     summary = repo / "summary.md"
     environ = dict(os.environ, GITHUB_STEP_SUMMARY=str(summary), **env)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pr_check.py"), "--data", str(repo / "data"),
-                             "--docs", str(repo / "docs"), *args], cwd=repo, env=environ,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "pr_check.py"),
+            "--data",
+            str(repo / "data"),
+            "--docs",
+            str(repo / "docs"),
+            *args,
+        ],
+        cwd=repo,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return result, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 
 def test_a_valid_change_is_summarised_with_each_years_totals_before_and_after(repo):
     award = repo / "data" / "awards" / "2022" / "giay-khen-giao-vien-2022.yml"
     award.parent.mkdir()
-    award.write_text("year: 2022\naward: giay-khen-huyen\nissuer: Chủ tịch UBND huyện Gia Lộc\n"
-                     "count: {ca_nhan: 12}\n", encoding="utf-8")
+    award.write_text(
+        "year: 2022\naward: giay-khen-huyen\nissuer: Chủ tịch UBND huyện Gia Lộc\ncount: {ca_nhan: 12}\n",
+        encoding="utf-8",
+    )
     unit = repo / "data" / "units" / "xa-gia-luong.yml"
     unit.write_text(unit.read_text(encoding="utf-8").replace("Gia Lương", "Gia Lương (mới)", 1), encoding="utf-8")
     removed = next((repo / "data" / "models").glob("*.yml"))

@@ -1,5 +1,6 @@
 """The fast preview (`mkdocs serve --livereload --dirty`): generated pages become stub files that
 are rewritten only when their page changed, so MkDocs renders only those pages again."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,6 @@ from pathlib import Path
 
 from bangvang.build import SiteBuild
 from bangvang.website.pages import SiteInfo
-
 from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,8 +33,9 @@ def test_only_the_pages_an_edit_touches_are_written_again(tmp_path):
     assert {p.stat().st_mtime_ns for p in stubs.rglob("*.md")} == {1}, "an unchanged data set rewrote stubs"
 
     person = data / "people" / "le-van-tuan.yml"
-    person.write_text(person.read_text(encoding="utf-8").replace("Chủ tịch UBND huyện", "Chủ tịch UBND huyện (sửa)"),
-                      encoding="utf-8")
+    person.write_text(
+        person.read_text(encoding="utf-8").replace("Chủ tịch UBND huyện", "Chủ tịch UBND huyện (sửa)"), encoding="utf-8"
+    )
     after = _stubs(data, stubs)
     rewritten = {name for name, mtime in after.items() if mtime != 1}
     assert "ca-nhan/le-van-tuan.md" in rewritten

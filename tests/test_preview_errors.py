@@ -1,5 +1,6 @@
 """The preview never hangs: under `mkdocs serve`, invalid data serves a page listing the errors
 (file:line:col, in Vietnamese), and the preview recovers when the file is fixed."""
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 
 
 def _free_port() -> int:
@@ -45,8 +45,13 @@ def preview(project_copy, tmp_path):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log = open(tmp_path / "serve.log", "wb")  # a file, not a pipe: a full pipe would stall the server
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                               cwd=project_copy, env=env, stdout=log, stderr=log)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
     try:
         yield project_copy, f"http://127.0.0.1:{port}/"
     finally:
@@ -75,8 +80,13 @@ def test_invalid_data_shows_the_errors_and_the_preview_recovers(preview):
 def test_a_fresh_skeleton_from_new_py_is_explained_not_hung(preview):
     project, base = preview
     _wait_for(base, lambda page: "Phong trào thi đua" in page)
-    made = subprocess.run([sys.executable, str(project / "scripts" / "new.py"), "unit", "Trường Tiểu học Mới"],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    made = subprocess.run(
+        [sys.executable, str(project / "scripts" / "new.py"), "unit", "Trường Tiểu học Mới"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert made.returncode == 0, made.stderr
     skeleton = project / "data" / "units" / "truong-tieu-hoc-moi.yml"
     assert skeleton.is_file()

@@ -1,5 +1,6 @@
 """Proposals (status de_nghi): decided with scripts/decide.py (the file edited minimally, renamed
 so that ids carry no status, the data valid after), and listed while they wait."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,13 +23,17 @@ FIXTURE_PROPOSAL = "bang-khen-tinh-giao-vien-gia-khanh"
 
 
 def _decide(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/decide.py", *args], cwd=project,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "scripts/decide.py", *args], cwd=project, capture_output=True, text=True, timeout=300
+    )
 
 
 def _proposals(data: Path) -> list[Path]:
-    return sorted(p for p in (data / "awards").glob("*/*.yml")
-                  if (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("status") == "de_nghi")
+    return sorted(
+        p
+        for p in (data / "awards").glob("*/*.yml")
+        if (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get("status") == "de_nghi"
+    )
 
 
 def _snapshot(data: Path) -> dict[str, bytes]:
@@ -47,6 +52,7 @@ def test_id_without_status():
 # scripts/decide.py
 # ---------------------------------------------------------------------------------------------
 
+
 def test_a_seed_proposal_decided_is_conferred_renamed_and_valid(project_copy):
     data = project_copy / "data"
     old = data / "awards" / "2021" / f"{SEED_PROPOSAL}.yml"
@@ -61,24 +67,35 @@ def test_a_seed_proposal_decided_is_conferred_renamed_and_valid(project_copy):
     # the text: the status line gone, one decision line where the record type orders it
     after = new.read_text(encoding="utf-8")
     expected = [line for line in before.splitlines() if not line.startswith("status:")]
-    expected.insert(next(i for i, line in enumerate(expected) if line.startswith("issuer:")) + 1,
-                    "decision: {number: 456/QĐ-UBND, date: 10/02/2022}")
+    expected.insert(
+        next(i for i, line in enumerate(expected) if line.startswith("issuer:")) + 1,
+        "decision: {number: 456/QĐ-UBND, date: 10/02/2022}",
+    )
     assert after.splitlines() == expected
     record = yaml.safe_load(after)
     assert "status" not in record and record["decision"] == {"number": "456/QĐ-UBND", "date": "10/02/2022"}
     # the data set stays valid: the command's own check and scripts/validate.py agree
     _, errors = validate(data, project_copy / "docs")
     assert errors == []
-    check = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project_copy, capture_output=True,
-                           text=True, timeout=300)
+    check = subprocess.run(
+        [sys.executable, "scripts/validate.py"], cwd=project_copy, capture_output=True, text=True, timeout=300
+    )
     assert check.returncode == 0, check.stderr
 
 
 def test_the_proposing_document_is_kept_under_proposal(tmp_path):
     project = make_project(tmp_path / "project", extra=True)
     path = project / "data" / "awards" / "2022" / f"{FIXTURE_PROPOSAL}.yml"
-    result = _decide(project, FIXTURE_PROPOSAL, "--decision", "88/QĐ-UBND", "--date", "2023-01-05",
-                     "--issuer", "Chủ tịch UBND tỉnh Hải Dương")
+    result = _decide(
+        project,
+        FIXTURE_PROPOSAL,
+        "--decision",
+        "88/QĐ-UBND",
+        "--date",
+        "2023-01-05",
+        "--issuer",
+        "Chủ tịch UBND tỉnh Hải Dương",
+    )
     assert result.returncode == 0, result.stderr
     assert path.is_file(), "an id without status is not renamed"
     text = path.read_text(encoding="utf-8")
@@ -93,7 +110,8 @@ def test_the_proposing_document_is_kept_under_proposal(tmp_path):
 def test_a_proposing_document_written_as_decision_moves_to_proposal(project_copy):
     path = project_copy / "data" / "awards" / "2021" / f"{SEED_PROPOSAL}.yml"
     text = path.read_text(encoding="utf-8").replace(
-        "campaign:", "decision: {number: 30/TTr-UBND, date: 20/12/2021}\ncampaign:", 1)
+        "campaign:", "decision: {number: 30/TTr-UBND, date: 20/12/2021}\ncampaign:", 1
+    )
     path.write_text(text, encoding="utf-8")
     result = _decide(project_copy, SEED_PROPOSAL, "--decision", "456/QĐ-UBND", "--date", "10/02/2022")
     assert result.returncode == 0, result.stderr
@@ -104,8 +122,13 @@ def test_a_proposing_document_written_as_decision_moves_to_proposal(project_copy
 
 
 def test_a_scaffolded_proposal_keeps_its_comments_and_its_id_follows_the_rename(project_copy):
-    made = subprocess.run([sys.executable, "scripts/new.py", "award", "Đề nghị Bằng khen của Chủ tịch UBND tỉnh",
-                           "--year", "2023"], cwd=project_copy, capture_output=True, text=True, timeout=300)
+    made = subprocess.run(
+        [sys.executable, "scripts/new.py", "award", "Đề nghị Bằng khen của Chủ tịch UBND tỉnh", "--year", "2023"],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert made.returncode == 0, made.stderr
     (path,) = (project_copy / "data" / "awards" / "2023").glob("*.yml")
     assert "de-nghi" not in path.stem, "new tooling never puts the status in an id"
@@ -125,13 +148,16 @@ def test_a_scaffolded_proposal_keeps_its_comments_and_its_id_follows_the_rename(
     assert "\ndecision: {number: 7/QĐ-UBND, date: 01/02/2024}\n" in after
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--decision", "456/QĐ-UBND", "--date", "10.2.2022"], ["sai dạng", "có phải 10/02/2022?"]),
-    (["--decision", "456/QĐ-UBND", "--date", "31/02/2022"], ["không có thật", "DD/MM/YYYY"]),
-    (["--decision", "456/QĐ-UBND"], ["cần ngày quyết định"]),
-    (["--date", "10/02/2022"], ["cần số quyết định"]),
-    (["--decision", "456/QĐ-UBND", "--date", "10/02/2022", "--document", "khong-co"], ["không có văn bản"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--decision", "456/QĐ-UBND", "--date", "10.2.2022"], ["sai dạng", "có phải 10/02/2022?"]),
+        (["--decision", "456/QĐ-UBND", "--date", "31/02/2022"], ["không có thật", "DD/MM/YYYY"]),
+        (["--decision", "456/QĐ-UBND"], ["cần ngày quyết định"]),
+        (["--date", "10/02/2022"], ["cần số quyết định"]),
+        (["--decision", "456/QĐ-UBND", "--date", "10/02/2022", "--document", "khong-co"], ["không có văn bản"]),
+    ],
+)
 def test_wrong_arguments_are_refused_in_vietnamese_and_nothing_changes(project_copy, args, words):
     data = project_copy / "data"
     before = _snapshot(data)
@@ -145,8 +171,11 @@ def test_wrong_arguments_are_refused_in_vietnamese_and_nothing_changes(project_c
 
 
 def test_an_award_that_is_no_proposal_is_refused(project_copy):
-    conferred = next(p for p in sorted((project_copy / "data" / "awards" / "2021").glob("*.yml"))
-                     if p not in _proposals(project_copy / "data"))
+    conferred = next(
+        p
+        for p in sorted((project_copy / "data" / "awards" / "2021").glob("*.yml"))
+        if p not in _proposals(project_copy / "data")
+    )
     result = _decide(project_copy, conferred.stem, "--decision", "1/QĐ-UBND", "--date", "10/02/2022")
     assert result.returncode == 1 and "không phải đề nghị" in result.stderr
 
@@ -159,16 +188,28 @@ def test_an_unknown_id_is_answered_with_the_closest_one(project_copy):
 def test_the_rename_is_refused_when_the_id_is_taken(project_copy):
     data = project_copy / "data"
     taken = data / "awards" / "2021" / f"{id_without_status(SEED_PROPOSAL)}.yml"
-    taken.write_text((data / "awards" / "2021" / f"{SEED_PROPOSAL}.yml").read_text(encoding="utf-8")
-                     .replace("status: de_nghi\n", ""), encoding="utf-8")
+    taken.write_text(
+        (data / "awards" / "2021" / f"{SEED_PROPOSAL}.yml")
+        .read_text(encoding="utf-8")
+        .replace("status: de_nghi\n", ""),
+        encoding="utf-8",
+    )
     before = _snapshot(data)
     result = _decide(project_copy, SEED_PROPOSAL, "--decision", "456/QĐ-UBND", "--date", "10/02/2022")
     assert result.returncode == 1
     assert "đã có" in result.stderr and "--new-id" in result.stderr
     assert _snapshot(data) == before
     # with a new id of one's own choosing
-    result = _decide(project_copy, SEED_PROPOSAL, "--decision", "456/QĐ-UBND", "--date", "10/02/2022",
-                     "--new-id", "thuong-xuyen-bang-khen-tinh-456")
+    result = _decide(
+        project_copy,
+        SEED_PROPOSAL,
+        "--decision",
+        "456/QĐ-UBND",
+        "--date",
+        "10/02/2022",
+        "--new-id",
+        "thuong-xuyen-bang-khen-tinh-456",
+    )
     assert result.returncode == 0, result.stderr
     assert (data / "awards" / "2021" / "thuong-xuyen-bang-khen-tinh-456.yml").is_file()
 
@@ -190,21 +231,27 @@ def test_a_result_that_is_not_valid_is_rolled_back(project_copy):
 # The page of the proposals still waiting
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("start, end, text", [
-    ((2019, 1, 15), (2022, 3, 20), "đã chờ 3 năm 2 tháng"),
-    ((2019, 1, 15), (2022, 3, 14), "đã chờ 3 năm 1 tháng"),
-    ((2021, 12, 31), (2023, 12, 31), "đã chờ 2 năm"),
-    ((2022, 3, 15), (2022, 8, 16), "đã chờ 5 tháng"),
-    ((2022, 3, 15), (2022, 4, 1), "chờ chưa đến 1 tháng"),
-])
+
+@pytest.mark.parametrize(
+    "start, end, text",
+    [
+        ((2019, 1, 15), (2022, 3, 20), "đã chờ 3 năm 2 tháng"),
+        ((2019, 1, 15), (2022, 3, 14), "đã chờ 3 năm 1 tháng"),
+        ((2021, 12, 31), (2023, 12, 31), "đã chờ 2 năm"),
+        ((2022, 3, 15), (2022, 8, 16), "đã chờ 5 tháng"),
+        ((2022, 3, 15), (2022, 4, 1), "chờ chưa đến 1 tháng"),
+    ],
+)
 def test_waited_text(start, end, text):
     assert waited_text(dt.date(*start), dt.date(*end)) == text
 
 
 def _rows(doc: Doc) -> list[str]:
     body = doc.html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return [" ".join(Doc(f"<article class='md-content__inner'>{row}</article>").text.split())
-            for row in body.split("<tr>")[1:]]
+    return [
+        " ".join(Doc(f"<article class='md-content__inner'>{row}</article>").text.split())
+        for row in body.split("<tr>")[1:]
+    ]
 
 
 def test_the_waiting_proposals_page_lists_every_proposal_with_its_wait(built_site, fixture_project):

@@ -1,5 +1,6 @@
 """Issue 14's pages in Debian's chromium, on a phone and a desktop: no axe-core violation, nothing
 wider than the screen, no console error; a certificate's QR address opens its proof line."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -55,7 +56,10 @@ def test_a_qr_address_opens_the_recipients_line_highlighted(browser, site_url):
     try:
         line = page.locator(f"#{anchor}")
         assert line.is_visible() and "Trần Văn Bình" in line.inner_text()
-        assert page.evaluate(f"getComputedStyle(document.getElementById('{anchor}')).backgroundColor") != "rgba(0, 0, 0, 0)"
+        assert (
+            page.evaluate(f"getComputedStyle(document.getElementById('{anchor}')).backgroundColor")
+            != "rgba(0, 0, 0, 0)"
+        )
         box = line.bounding_box()
         assert box is not None and 0 <= box["y"] < PHONE["height"], "the line is on screen"
     finally:

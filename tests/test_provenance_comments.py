@@ -1,6 +1,7 @@
 """Issue 14, point 4: public comment on proposals, counted in Vietnamese working days (weekends,
 Tết and the other public holidays of the Labour Code 2019, their make-up days and the
 Government's swaps), on /lay-y-kien/ and in its own Atom feed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,16 +29,34 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 PROPOSAL = "de-nghi-bang-khen-tinh-gia-phuc-2024"  # tests/fixtures/extra: comment 21/04–09/05/2025
 
 
-@pytest.mark.parametrize("day", [
-    D(2024, 1, 1), D(2024, 2, 8), D(2024, 2, 9), D(2024, 2, 12), D(2024, 2, 13), D(2024, 2, 14),  # Tết Giáp Thìn
-    D(2024, 4, 18),  # Giỗ Tổ Hùng Vương (10/3 âm lịch)
-    D(2024, 4, 29),  # the Government's swap, worked on Saturday 04/5
-    D(2024, 4, 30), D(2024, 5, 1), D(2024, 9, 2), D(2024, 9, 3),  # 02/9 and the day after (a Monday)
-    D(2025, 1, 27), D(2025, 1, 28), D(2025, 1, 29), D(2025, 1, 30), D(2025, 1, 31),  # Tết Ất Tỵ
-    D(2025, 4, 7), D(2025, 5, 2), D(2025, 9, 1), D(2025, 9, 2),
-    D(2023, 1, 2),  # 01/01/2023 was a Sunday: made up on Monday
-    D(2026, 11, 24),  # Ngày Văn hóa Việt Nam, from 2026
-])
+@pytest.mark.parametrize(
+    "day",
+    [
+        D(2024, 1, 1),
+        D(2024, 2, 8),
+        D(2024, 2, 9),
+        D(2024, 2, 12),
+        D(2024, 2, 13),
+        D(2024, 2, 14),  # Tết Giáp Thìn
+        D(2024, 4, 18),  # Giỗ Tổ Hùng Vương (10/3 âm lịch)
+        D(2024, 4, 29),  # the Government's swap, worked on Saturday 04/5
+        D(2024, 4, 30),
+        D(2024, 5, 1),
+        D(2024, 9, 2),
+        D(2024, 9, 3),  # 02/9 and the day after (a Monday)
+        D(2025, 1, 27),
+        D(2025, 1, 28),
+        D(2025, 1, 29),
+        D(2025, 1, 30),
+        D(2025, 1, 31),  # Tết Ất Tỵ
+        D(2025, 4, 7),
+        D(2025, 5, 2),
+        D(2025, 9, 1),
+        D(2025, 9, 2),
+        D(2023, 1, 2),  # 01/01/2023 was a Sunday: made up on Monday
+        D(2026, 11, 24),  # Ngày Văn hóa Việt Nam, from 2026
+    ],
+)
 def test_public_holidays_are_not_working_days(day):
     assert not is_working_day(day)
 
@@ -68,15 +87,24 @@ def fixture_index(tmp_path_factory):
     return build_index(dataset)
 
 
-SITE = SiteInfo(district="huyện Gia Lộc", address="Phòng Nội vụ, UBND huyện Gia Lộc", email="noivu@example.org",
-                site_url="https://example.org/bang-vang/")
+SITE = SiteInfo(
+    district="huyện Gia Lộc",
+    address="Phòng Nội vụ, UBND huyện Gia Lộc",
+    email="noivu@example.org",
+    site_url="https://example.org/bang-vang/",
+)
 
 
-@pytest.mark.parametrize("today, state, left", [
-    (D(2025, 4, 20), UPCOMING, 0), (D(2025, 4, 29), OPEN, 6), (D(2025, 5, 9), OPEN, 1),
-    (D(2025, 5, 3), OPEN, 5),  # a Saturday: what is left starts on Monday
-    (D(2025, 5, 10), CLOSED, 0),
-])
+@pytest.mark.parametrize(
+    "today, state, left",
+    [
+        (D(2025, 4, 20), UPCOMING, 0),
+        (D(2025, 4, 29), OPEN, 6),
+        (D(2025, 5, 9), OPEN, 1),
+        (D(2025, 5, 3), OPEN, 5),  # a Saturday: what is left starts on Monday
+        (D(2025, 5, 10), CLOSED, 0),
+    ],
+)
 def test_an_open_comment_period_counts_working_days_left_at_the_build_date(fixture_index, today, state, left):
     period = next(p for p in comment_periods(fixture_index, SITE, today) if p.award.id == PROPOSAL)
     assert (period.state, period.left, period.length) == (state, left, 13)
@@ -88,8 +116,12 @@ def test_an_open_comment_period_counts_working_days_left_at_the_build_date(fixtu
 
 def test_open_periods_come_first(fixture_index):
     award = fixture_index.dataset.get("awards", PROPOSAL)
-    closed = type(award)(award.folder, "da-xong", award.path, {**award.data, "public_comment": {
-        "from": D(2025, 1, 2), "to": D(2025, 1, 20)}})
+    closed = type(award)(
+        award.folder,
+        "da-xong",
+        award.path,
+        {**award.data, "public_comment": {"from": D(2025, 1, 2), "to": D(2025, 1, 20)}},
+    )
     fixture_index.dataset.kind("awards")["da-xong"] = closed
     try:
         periods = comment_periods(fixture_index, SITE, D(2025, 4, 29))
@@ -122,4 +154,3 @@ def test_the_built_site_has_the_comment_page_and_its_feed(built_site):
     assert doc.has_link("van-ban/ttr-12-ttr-ubnd-2025/")
     feed = ET.parse(built_site / "lay-y-kien" / "feed.xml").getroot()
     assert [e for e in feed.findall(f"{ATOM}entry") if e.find(f"{ATOM}id").text.endswith(f"#{PROPOSAL}")]
-

@@ -1,6 +1,7 @@
 """Issue 14, point 7: `scripts/bieu_mau.py YEAR` writes the statistics forms of Thông tư
 02/2023/TT-BNV (Biểu 0601–0605) as .xlsx from the records: figures the records give, the other
 cells empty and named on the sheet "Ghi chú"; annulled awards and proposals are not counted."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,13 +15,20 @@ from helpers import ROOT, SEED_DATA, write_data
 
 SCRIPT = ROOT / "scripts" / "bieu_mau.py"
 SHEETS = ["Biểu 0601", "Biểu 0602", "Biểu 0603", "Biểu 0604", "Biểu 0605", "Ghi chú"]
-PROVINCE_FORMS = {"bang-khen-tinh", "bang-khen-hdnd-tinh", "chien-si-thi-dua-tinh", "co-thi-dua-tinh",
-                  "huy-hieu", "ky-niem-chuong"}
+PROVINCE_FORMS = {
+    "bang-khen-tinh",
+    "bang-khen-hdnd-tinh",
+    "chien-si-thi-dua-tinh",
+    "co-thi-dua-tinh",
+    "huy-hieu",
+    "ky-niem-chuong",
+}
 
 
 def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
 
 
 def cell_of(sheet, code: str, column: int):
@@ -76,6 +84,7 @@ def test_cells_the_records_cannot_give_are_empty_and_named(seed_book):
     assert any(n[0] == "Biểu 0603" and n[2].startswith("06 ") and n[4] == "để trống" and n[5] for n in notes)
     # every empty data cell of every form is covered by a note (single cells or ranges like E12:H12)
     from openpyxl.utils import range_boundaries
+
     covered = {}
     for sheet, ref, *_ in notes:
         lo_c, lo_r, hi_c, hi_r = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
@@ -95,12 +104,16 @@ def test_cells_the_records_cannot_give_are_empty_and_named(seed_book):
 
 def test_annulled_awards_and_proposals_are_not_counted(tmp_path):
     base = "year: 2021\naward: bang-khen-tinh\nissuer: Chủ tịch UBND tỉnh\n"
-    data = write_data(tmp_path, {
-        "awards/2021/bk-tinh.yml": base + "count: {ca_nhan: 2}\n",
-        "awards/2021/bk-tinh-huy.yml": base + "status: huy_bo\nannulment: {number: 9/QĐ-UBND, reason: Sai thành tích}\n"
-                                              "count: {ca_nhan: 5}\n",
-        "awards/2021/bk-tinh-de-nghi.yml": base + "status: de_nghi\ncount: {ca_nhan: 7}\n",
-    })
+    data = write_data(
+        tmp_path,
+        {
+            "awards/2021/bk-tinh.yml": base + "count: {ca_nhan: 2}\n",
+            "awards/2021/bk-tinh-huy.yml": base
+            + "status: huy_bo\nannulment: {number: 9/QĐ-UBND, reason: Sai thành tích}\n"
+            "count: {ca_nhan: 5}\n",
+            "awards/2021/bk-tinh-de-nghi.yml": base + "status: de_nghi\ncount: {ca_nhan: 7}\n",
+        },
+    )
     out = tmp_path / "bm.xlsx"
     result = run(2021, "--data", data, "--out", out)
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@ verifiable honourees (stable anchors, QR codes that carry the anchor's address),
 out of every total and in the feed, units through time, structured data and the Wikidata file.
 Fixture records: tests/fixtures/extra/data (2024 awards, decision 456/QĐ-UBND with its PDF,
 Xã Thống Kênh merged into Xã Gia Phúc)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -52,12 +53,20 @@ def json_ld(doc) -> list[dict]:
 # 1. Decisions as documents
 # ---------------------------------------------------------------------------------------------
 
+
 def test_a_decision_page_lists_its_awards_and_recipients_with_their_anchors(built_site, ix):
     doc = read(built_site, f"van-ban/{DOC}")
     assert [t for tag, _, t in doc.headings if tag == "h1"] == ["Quyết định số 456/QĐ-UBND"]
-    for words in ("Ủy ban nhân dân huyện Gia Lộc", "20/12/2024", "Nguyễn Văn Mẫu, Chủ tịch UBND huyện",
-                  "Vũ Thị Hạnh", "Trần Văn Bình, Trưởng thôn", "Phạm Thị Cúc, Xã viên, Hợp tác xã Thống Kênh",
-                  "Đã hủy bỏ", "Kê khai không trung thực thành tích"):
+    for words in (
+        "Ủy ban nhân dân huyện Gia Lộc",
+        "20/12/2024",
+        "Nguyễn Văn Mẫu, Chủ tịch UBND huyện",
+        "Vũ Thị Hạnh",
+        "Trần Văn Bình, Trưởng thôn",
+        "Phạm Thị Cúc, Xã viên, Hợp tác xã Thống Kênh",
+        "Đã hủy bỏ",
+        "Kê khai không trung thực thành tích",
+    ):
         assert words in doc.text, words
     award = ix.dataset.get("awards", AWARD)
     for anchor in recipient_anchors(AWARD, award["recipients"]):
@@ -95,12 +104,15 @@ def test_awards_link_to_their_decision_page(built_site):
 # 2. Verifiable honourees: anchors and QR codes
 # ---------------------------------------------------------------------------------------------
 
+
 def svg_matrix(svg: str) -> list[list[int]]:
     """The modules of a segno SVG (one path of horizontal runs 'M x y h n m dx dy …'), as rows of
     0/1 without the quiet zone: what a scanner reads."""
     size = int(re.search(r'width="(\d+)"', svg).group(1)) // QR_SCALE
     grid = [[0] * size for _ in range(size)]
-    path = re.search(r'<path[^>]*stroke="#000"[^>]*\sd="([^"]+)"', svg) or re.search(r'<path[^>]*\sd="(M[^"]+)"[^>]*stroke', svg)
+    path = re.search(r'<path[^>]*stroke="#000"[^>]*\sd="([^"]+)"', svg) or re.search(
+        r'<path[^>]*\sd="(M[^"]+)"[^>]*stroke', svg
+    )
     x = y = 0.0
     for op, a, b in re.findall(r"([MmHhVv])\s*(-?[\d.]+)(?:[\s,]+(-?[\d.]+))?", path.group(1)):
         if op == "M":
@@ -112,7 +124,7 @@ def svg_matrix(svg: str) -> list[list[int]]:
                 grid[int(y)][col] = 1
             x += float(a)
     inner = size - 2 * QR_BORDER
-    return [row[QR_BORDER:QR_BORDER + inner] for row in grid[QR_BORDER:QR_BORDER + inner]]
+    return [row[QR_BORDER : QR_BORDER + inner] for row in grid[QR_BORDER : QR_BORDER + inner]]
 
 
 def test_a_recipients_qr_code_carries_the_absolute_address_of_its_anchor(built_site, ix):
@@ -122,8 +134,9 @@ def test_a_recipients_qr_code_carries_the_absolute_address_of_its_anchor(built_s
     svg = (built_site / "xac-minh" / "2024" / "qr" / f"{anchor}.svg").read_text(encoding="utf-8")
     expected = segno.make(url, error=QR_ERROR, micro=False, boost_error=False)
     assert svg_matrix(svg) == [list(map(int, row)) for row in expected.matrix]
-    assert svg_matrix(svg) != [list(map(int, row)) for row in segno.make(url + "x", error=QR_ERROR, micro=False,
-                                                                         boost_error=False).matrix]
+    assert svg_matrix(svg) != [
+        list(map(int, row)) for row in segno.make(url + "x", error=QR_ERROR, micro=False, boost_error=False).matrix
+    ]
     assert f"<title>{url}</title>" in svg and "viewBox=" in svg
     # The address lands on the proof line: the id is on the page, with the name, the decision, the QR.
     proof = read(built_site, "xac-minh/2024")
@@ -161,6 +174,7 @@ def test_the_verification_page_explains_how_to_check_a_certificate(built_site):
 # 3. Annulment
 # ---------------------------------------------------------------------------------------------
 
+
 def test_an_annulled_award_is_out_of_every_total(ix):
     awards = ix.awards_by_year[2024]
     gone = ix.dataset.get("awards", ANNULLED)
@@ -194,6 +208,7 @@ def test_an_annulled_award_is_struck_through_with_its_reason_and_in_the_feed(bui
 # 5. Units through time
 # ---------------------------------------------------------------------------------------------
 
+
 def test_a_merged_commune_shows_its_successor_and_the_successor_its_predecessor(built_site):
     old = read(built_site, "tap-the/xa-thong-kenh")
     assert "Từ 01/07/2025 thuộc Xã Gia Phúc" in old.text
@@ -219,8 +234,12 @@ def test_the_archive_notice_is_on_every_page_when_the_site_is_an_archive(tmp_pat
     project = make_project(tmp_path / "project", extra=False)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("    repo: gia-loc/bang-vang", "    archive: {until: 2025-07-01, successor: UBND xã Gia Lộc, "
-                        "note: Dữ liệu không còn được cập nhật.}\n    repo: gia-loc/bang-vang", 1)
+    text = text.replace(
+        "    repo: gia-loc/bang-vang",
+        "    archive: {until: 2025-07-01, successor: UBND xã Gia Lộc, "
+        "note: Dữ liệu không còn được cập nhật.}\n    repo: gia-loc/bang-vang",
+        1,
+    )
     config.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_mkdocs_build(project, site)
@@ -241,6 +260,7 @@ def test_no_archive_notice_by_default(built_site):
 # ---------------------------------------------------------------------------------------------
 # 6. Structured data and Wikidata
 # ---------------------------------------------------------------------------------------------
+
 
 def test_json_ld_parses_and_names_the_award(built_site):
     person = json_ld(read(built_site, "ca-nhan/vu-thi-hanh-thong-kenh"))
@@ -267,12 +287,18 @@ def test_json_ld_of_documents_reports_and_the_open_data(built_site):
     assert all(d["@type"] == "DataDownload" for d in downloads.values())
     assert f"{SITE_URL}du-lieu/awards.json" in downloads and f"{SITE_URL}du-lieu/wikidata.json" in downloads
     for url in downloads:
-        assert (built_site / url[len(SITE_URL):]).is_file(), url
+        assert (built_site / url[len(SITE_URL) :]).is_file(), url
 
 
 def test_every_record_page_has_json_ld_that_closes_no_script(built_site, ix):
-    for kind, section in (("units", "tap-the"), ("people", "ca-nhan"), ("campaigns", "phong-trao"),
-                          ("models", "dien-hinh"), ("documents", "van-ban"), ("reports", "bao-cao")):
+    for kind, section in (
+        ("units", "tap-the"),
+        ("people", "ca-nhan"),
+        ("campaigns", "phong-trao"),
+        ("models", "dien-hinh"),
+        ("documents", "van-ban"),
+        ("reports", "bao-cao"),
+    ):
         for record_id in list(ix.dataset.kind(kind))[:5]:
             nodes = json_ld(read(built_site, f"{section}/{record_id}"))
             assert len(nodes) >= 2, (kind, record_id)

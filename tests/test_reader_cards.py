@@ -4,6 +4,7 @@ word; overlaps stated; one edit link per page, none on cards.
 
 Expectations are computed here from the records of the built site (seed + tests/fixtures/extra),
 never with the page code."""
+
 from __future__ import annotations
 
 import re
@@ -90,7 +91,9 @@ def test_every_card_names_form_purpose_year_issuer_level_and_decision(built_site
         assert str(award["year"]) in text.split(" Cơ quan")[0].split(" Cấp khen")[0], award.id
         # The conferring body and the level of the form, on lines of their own.
         if award.get("issuer"):
-            assert f"Cơ quan khen thưởng {award['issuer']}" in text or f"Cơ quan xét khen thưởng {award['issuer']}" in text
+            assert (
+                f"Cơ quan khen thưởng {award['issuer']}" in text or f"Cơ quan xét khen thưởng {award['issuer']}" in text
+            )
         assert f"Cấp khen {LEVELS[entry['level']]}" in text, award.id
         # The decision: its number and date, or plainly that none is recorded.
         decision = award.get("decision") or {}
@@ -138,15 +141,20 @@ def test_recipients_are_named_with_their_unit_and_missing_names_said(built_site,
                 seen["unit" if r.get("unit") else "unit_name"] += 1 if unit else 0
         counted = tally(award)
         for kind, word in KINDS.items():
-            named = sum(1 for r in recipients
-                        if (r.get("kind") or ("ca_nhan" if (r.get("person") or r.get("name")) else "tap_the")) == kind)
+            named = sum(
+                1
+                for r in recipients
+                if (r.get("kind") or ("ca_nhan" if (r.get("person") or r.get("name")) else "tap_the")) == kind
+            )
             missing = counted[kind] - named
             if missing > 0 and named == 0 and not recipients:
                 assert "danh sách tên chưa được nhập" in text, award.id
                 seen["missing"] += 1
             elif missing > 0:
-                assert f"{vn(missing)} {word} khác — danh sách tên chưa được nhập" in text or \
-                    f"{vn(missing)} {word} — danh sách tên chưa được nhập" in text, (award.id, kind)
+                assert (
+                    f"{vn(missing)} {word} khác — danh sách tên chưa được nhập" in text
+                    or f"{vn(missing)} {word} — danh sách tên chưa được nhập" in text
+                ), (award.id, kind)
                 seen["partial"] += 1
     assert all(seen.values()), f"the fixture exercises every kind of recipient line: {seen}"
 
@@ -183,6 +191,7 @@ def test_internal_notes_are_never_published(built_site, site_dataset):
 # ---------------------------------------------------------------------------------------------
 # Count words: "lượt" defined once; proposals counted as what they are; overlaps stated
 # ---------------------------------------------------------------------------------------------
+
 
 def test_luot_is_defined_once_and_totals_link_to_it(built_site):
     definitions = []
@@ -227,7 +236,9 @@ def test_people_counted_under_two_titles_are_said_so(built_site, site_dataset):
             higher, base = counts.get("chien-si-thi-dua-co-so", 0), counts.get("lao-dong-tien-tien", 0)
             if higher and base:
                 title = " ".join(data.get("campaigns", campaign)["title"].split())
-                assert (f"Trong phong trào “{title}”, {vn(higher)} cá nhân được tặng danh hiệu “Chiến sĩ thi đua cơ sở” "
-                        f"cũng nằm trong số {vn(base)} cá nhân đạt danh hiệu “Lao động tiên tiến”") in text, (year, campaign)
+                assert (
+                    f"Trong phong trào “{title}”, {vn(higher)} cá nhân được tặng danh hiệu “Chiến sĩ thi đua cơ sở” "
+                    f"cũng nằm trong số {vn(base)} cá nhân đạt danh hiệu “Lao động tiên tiến”"
+                ) in text, (year, campaign)
                 checked += 1
     assert checked >= 2, "the seed (2021) and the fixture (2023) both count people twice"

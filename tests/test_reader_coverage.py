@@ -1,6 +1,7 @@
 """Honest coverage (issue 12 point 2): where the sources give numbers, not names, the home page,
 the lists and the empty states say so plainly, and say whom to ask: the office of
 `extra.district` in mkdocs.yml (its address, phone and e-mail when given), never a person."""
+
 from __future__ import annotations
 
 import re
@@ -80,9 +81,12 @@ def test_lists_say_they_are_incomplete(built_site, site_dataset):
 
 def test_every_named_individual_is_on_the_people_list(built_site, site_dataset):
     doc = read(built_site, "ca-nhan")
-    names = [site_dataset.get("people", r["person"])["name"] if r.get("person") else r["name"]
-             for a in site_dataset.kind("awards").values() for r in a.get("recipients", [])
-             if r.get("person") or (r.get("name") and r.get("kind", "ca_nhan") == "ca_nhan")]
+    names = [
+        site_dataset.get("people", r["person"])["name"] if r.get("person") else r["name"]
+        for a in site_dataset.kind("awards").values()
+        for r in a.get("recipients", [])
+        if r.get("person") or (r.get("name") and r.get("kind", "ca_nhan") == "ca_nhan")
+    ]
     assert len(names) >= 3
     shown = {text for _, text in doc.links}
     for name in names:
@@ -92,8 +96,11 @@ def test_every_named_individual_is_on_the_people_list(built_site, site_dataset):
 def test_empty_unit_and_person_pages_say_why_and_whom_to_ask(built_site, site_dataset):
     checked = 0
     for unit in site_dataset.kind("units").values():
-        named = any(r.get("unit") == unit.id and not r.get("name")
-                    for a in site_dataset.kind("awards").values() for r in a.get("recipients", []))
+        named = any(
+            r.get("unit") == unit.id and not r.get("name")
+            for a in site_dataset.kind("awards").values()
+            for r in a.get("recipients", [])
+        )
         if named:
             continue
         doc = read(built_site, f"tap-the/{unit.id}")

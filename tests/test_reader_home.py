@@ -1,5 +1,6 @@
 """The home page (issue 12 point 4): a search field first, then the latest awards by decision
 date with what they were for, then the models, short."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,10 @@ def _day(data, award) -> dt.date:
 
 def test_search_field_comes_first_and_works_without_javascript(built_site):
     doc = read(built_site, "")
-    content = doc.html[doc.html.index("<h1"):]
-    form = re.search(r'<form class="bv-home-search" role="search" action="([^"]+)" method="get">(.*?)</form>', content, re.S)
+    content = doc.html[doc.html.index("<h1") :]
+    form = re.search(
+        r'<form class="bv-home-search" role="search" action="([^"]+)" method="get">(.*?)</form>', content, re.S
+    )
     assert form, "no search form on the home page"
     assert content.index("<form") < content.index("<h2"), "the search field comes before every section"
     assert doc.resolve(form.group(1)) == "tim-kiem/"
@@ -44,7 +47,9 @@ def test_search_field_comes_first_and_works_without_javascript(built_site):
 def test_latest_awards_by_decision_date_with_what_they_were_for(built_site, site_dataset):
     doc = read(built_site, "")
     section = re.search(r'<section aria-labelledby="moi-nhat">(.*?)</section>', doc.html, re.S).group(1)
-    anchors = re.findall(r'<li class="bv-award-line[^"]*"><a href="khen-thuong/(\d{4})/#([a-z0-9-]+)">(.*?)</a>', section)
+    anchors = re.findall(
+        r'<li class="bv-award-line[^"]*"><a href="khen-thuong/(\d{4})/#([a-z0-9-]+)">(.*?)</a>', section
+    )
     assert anchors
     awards = site_dataset.kind("awards")
     conferred = [a for a in awards.values() if a.get("status", "tang") == "tang"]
@@ -79,5 +84,3 @@ def test_home_search_field_is_the_first_thing_to_type_in(browser, site_url):
         assert top < 844, "the search field is on the first screen of a phone"
     finally:
         page.close()
-
-

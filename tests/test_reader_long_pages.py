@@ -3,6 +3,7 @@ sections, filters (level, campaign, commune) that work without JavaScript throug
 with it through a form, charts folded after the awards. A report page: key figures first, the
 year's results before next year's targets, headings in sentence case, the campaigns, documents
 and awards it names linked, the original linked where there is one."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,9 @@ def test_summary_rows_lead_to_their_sections(built_site, site_dataset):
     by_level = re.findall(r'<tr><th scope="row"><a href="#([^"]+)">([^<]+)</a></th>', tables[1])
     forms = {a["award"] for a in _conferred(site_dataset, 2021)}
     assert {anchor for anchor, _ in by_form} == {f"hinh-thuc-{f}" for f in forms}
-    assert [anchor for anchor, _ in by_level] == [f"cap-{lv}" for lv in LEVELS
-                                                  if any(site_dataset.vocab[f]["level"] == lv for f in forms)]
+    assert [anchor for anchor, _ in by_level] == [
+        f"cap-{lv}" for lv in LEVELS if any(site_dataset.vocab[f]["level"] == lv for f in forms)
+    ]
     for anchor, _ in by_form + by_level:
         assert anchor in doc.ids
 
@@ -74,9 +76,13 @@ def test_the_year_filter_hides_other_cards(browser, site_url, site_dataset):
         visible = page.evaluate("""() => [...document.querySelectorAll('article.bv-award[data-level]')]
             .filter(a => a.offsetParent !== null).map(a => a.id)""")
         # conferred awards and proposals alike
-        expected = sorted(a.id for a in site_dataset.kind("awards").values()
-                          if a["year"] == 2021 and a.get("status", "tang") in ("tang", "de_nghi")
-                          and site_dataset.vocab[a["award"]]["level"] == "trung_uong")
+        expected = sorted(
+            a.id
+            for a in site_dataset.kind("awards").values()
+            if a["year"] == 2021
+            and a.get("status", "tang") in ("tang", "de_nghi")
+            and site_dataset.vocab[a["award"]]["level"] == "trung_uong"
+        )
         assert sorted(visible) == expected
         assert "Hiển thị" in page.locator('form[data-bv-filter="year-awards"] [data-bv-count]').inner_text()
     finally:
@@ -95,6 +101,7 @@ def test_charts_are_folded_after_the_awards(built_site, site_dataset):
 # Report pages
 # ---------------------------------------------------------------------------------------------
 
+
 def test_report_opens_with_key_figures_and_ends_with_next_years_targets(built_site, site_dataset):
     for report in site_dataset.kind("reports").values():
         doc = read(built_site, f"bao-cao/{report.id}")
@@ -104,8 +111,12 @@ def test_report_opens_with_key_figures_and_ends_with_next_years_targets(built_si
         if report.get("targets"):
             assert ids[-1] == "chi-tieu", ids
         conferred = _conferred(site_dataset, report["year"])
-        people = sum(a.get("count", {}).get("ca_nhan", sum(1 for r in a.get("recipients", []) if r.get("person") or r.get("name")))
-                     for a in conferred)
+        people = sum(
+            a.get("count", {}).get(
+                "ca_nhan", sum(1 for r in a.get("recipients", []) if r.get("person") or r.get("name"))
+            )
+            for a in conferred
+        )
         figures = re.search(r'<section aria-labelledby="so-lieu-chinh">(.*?)</section>', doc.html, re.S).group(1)
         assert f"{people:,}".replace(",", ".") in figures
 
@@ -125,8 +136,10 @@ def test_report_links_what_it_names(built_site, site_dataset):
     doc = read(built_site, "bao-cao/2023")
     text_links = dict((doc.resolve(h), t) for h, t in doc.links)
     document = next(d for d in site_dataset.kind("documents").values() if d["number"] == "114/KH-UBND")
-    assert any(t == "114/KH-UBND" and (u == f"van-ban/{document.id}/" or u == f"van-ban/#{document.id}")
-               for u, t in text_links.items())
+    assert any(
+        t == "114/KH-UBND" and (u == f"van-ban/{document.id}/" or u == f"van-ban/#{document.id}")
+        for u, t in text_links.items()
+    )
     assert text_links.get("phong-trao/day-tot-hoc-tot/") == "Dạy tốt - Học tốt"
     assert text_links.get("khen-thuong/2023/#hinh-thuc-chien-si-thi-dua-co-so") == "Chiến sĩ thi đua cơ sở"
     # The original: the document of the same number, and its full text.
@@ -137,8 +150,10 @@ def test_report_links_what_it_names(built_site, site_dataset):
 
 def test_mentions_are_linked_in_text_only():
     link = MentionLinker([Mention("Dạy tốt - Học tốt", "phong-trao/x/"), Mention("114/KH-UBND", "van-ban/y/")])
-    html = ('<p>Xem <a href="z">Dạy tốt - Học tốt</a>; phong trào dạy tốt - học tốt và Dạy tốt - Học tốt, '
-            '<code>114/KH-UBND</code>, số 114/KH-UBND và 2114/KH-UBND.</p>')
+    html = (
+        '<p>Xem <a href="z">Dạy tốt - Học tốt</a>; phong trào dạy tốt - học tốt và Dạy tốt - Học tốt, '
+        '<code>114/KH-UBND</code>, số 114/KH-UBND và 2114/KH-UBND.</p>'
+    )
     out = link(html, lambda target: "../" + target)
     assert out.count('href="../phong-trao/x/"') == 1
     assert '<a href="../phong-trao/x/">dạy tốt - học tốt</a>' in out  # first mention in text, as written
@@ -150,6 +165,8 @@ def test_mentions_are_linked_in_text_only():
 def test_sentence_case_keeps_names_and_abbreviations():
     known = casing_of_words(["Báo cáo của UBND huyện Gia Lộc. Tư tưởng Hồ Chí Minh; xây dựng gia đình văn hóa."])
     assert sentence_case("II. KẾT QUẢ NĂM 2021 CỦA HUYỆN GIA LỘC", known) == "II. Kết quả năm 2021 của huyện Gia Lộc"
-    assert sentence_case("HỌC TẬP TƯ TƯỞNG HỒ CHÍ MINH, GIA ĐÌNH VÀ UBND", known) == \
-        "Học tập tư tưởng Hồ Chí Minh, gia đình và UBND"
+    assert (
+        sentence_case("HỌC TẬP TƯ TƯỞNG HỒ CHÍ MINH, GIA ĐÌNH VÀ UBND", known)
+        == "Học tập tư tưởng Hồ Chí Minh, gia đình và UBND"
+    )
     assert sentence_case("1. Phong trào thi đua Quyết thắng", known) == "1. Phong trào thi đua Quyết thắng"

@@ -1,5 +1,6 @@
 """Where am I (issue 12 point 3) and the rest (point 9, in part): a trail on every record page,
 a heading that stands out, no page linking to itself, "Khác" only when nothing better is known."""
+
 from __future__ import annotations
 
 import re
@@ -7,17 +8,28 @@ import re
 import pytest
 from helpers import read
 
-SECTIONS = {"campaigns": ("phong-trao", "Phong trào thi đua", "title"),
-            "models": ("dien-hinh", "Điển hình tiên tiến", "title"),
-            "units": ("tap-the", "Tập thể", "name"),
-            "people": ("ca-nhan", "Cá nhân", "name"),
-            "reports": ("bao-cao", "Báo cáo tổng kết", "title")}
-FIELD_LABELS = {"nong-nghiep": "Nông nghiệp", "nong-thon-moi": "Nông thôn mới",
-                "cong-nghiep-dich-vu": "Công nghiệp, dịch vụ", "van-hoa-the-thao": "Văn hóa, thể thao",
-                "giao-duc": "Giáo dục", "y-te": "Y tế", "an-sinh-xa-hoi": "An sinh xã hội",
-                "hoc-tap-lam-theo-bac": "Học tập và làm theo Bác", "quoc-phong-an-ninh": "Quốc phòng, an ninh",
-                "xay-dung-dang": "Xây dựng Đảng", "cai-cach-hanh-chinh": "Cải cách hành chính",
-                "chuyen-doi-so": "Chuyển đổi số", "khac": "Khác"}
+SECTIONS = {
+    "campaigns": ("phong-trao", "Phong trào thi đua", "title"),
+    "models": ("dien-hinh", "Điển hình tiên tiến", "title"),
+    "units": ("tap-the", "Tập thể", "name"),
+    "people": ("ca-nhan", "Cá nhân", "name"),
+    "reports": ("bao-cao", "Báo cáo tổng kết", "title"),
+}
+FIELD_LABELS = {
+    "nong-nghiep": "Nông nghiệp",
+    "nong-thon-moi": "Nông thôn mới",
+    "cong-nghiep-dich-vu": "Công nghiệp, dịch vụ",
+    "van-hoa-the-thao": "Văn hóa, thể thao",
+    "giao-duc": "Giáo dục",
+    "y-te": "Y tế",
+    "an-sinh-xa-hoi": "An sinh xã hội",
+    "hoc-tap-lam-theo-bac": "Học tập và làm theo Bác",
+    "quoc-phong-an-ninh": "Quốc phòng, an ninh",
+    "xay-dung-dang": "Xây dựng Đảng",
+    "cai-cach-hanh-chinh": "Cải cách hành chính",
+    "chuyen-doi-so": "Chuyển đổi số",
+    "khac": "Khác",
+}
 
 
 def trail(doc) -> list[tuple[str | None, str]]:
@@ -68,8 +80,11 @@ def test_no_page_links_to_itself(built_site, site_dataset):
         for record in site_dataset.kind(kind).values():
             doc = read(built_site, f"{section}/{record.id}")
             # links inside the content to the page itself (a jump within the page, "#…", is fine)
-            selves = [doc.resolve(h) for h, _ in doc.links
-                      if not h.startswith("#") and doc.resolve(h).partition("#")[0] == doc.url]
+            selves = [
+                doc.resolve(h)
+                for h, _ in doc.links
+                if not h.startswith("#") and doc.resolve(h).partition("#")[0] == doc.url
+            ]
             assert not selves, f"/{doc.url} links to itself: {selves}"
 
 
@@ -87,7 +102,9 @@ def test_a_units_own_name_on_its_page_is_no_link(built_site, site_dataset):
 
 def test_khac_only_when_nothing_better_is_known(built_site, site_dataset):
     doc = read(built_site, "dien-hinh")
-    rows = dict(re.findall(r'<td><a href="([a-z0-9-]+)/">.*?</a></td>\s*<td>\d+</td>\s*<td>([^<]*)</td>', doc.html, re.S))
+    rows = dict(
+        re.findall(r'<td><a href="([a-z0-9-]+)/">.*?</a></td>\s*<td>\d+</td>\s*<td>([^<]*)</td>', doc.html, re.S)
+    )
     models = site_dataset.kind("models").values()
     assert set(rows) == {m.id for m in models}
     by_campaign_other = 0

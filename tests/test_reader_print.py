@@ -1,6 +1,7 @@
 """Print (issue 12 point 8): a year's honour roll on at most 10 A4 pages, no forced page breaks
 for short groups, charts not printed (the summary tables carry their numbers), and on paper a
 line naming the site, its address, the page's address and the day it was printed."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """A proposal is not an honour (issue 12 point 1): wherever one appears — year, unit, person,
 campaign, report and home pages, the lists — its card or line carries the visible tag
 "Đề nghị — chưa có quyết định", and its card says what happened ("… đề nghị … tặng …")."""
+
 from __future__ import annotations
 
 import re
@@ -66,8 +67,11 @@ def test_every_line_showing_a_proposal_is_tagged(built_site, site_dataset):
         doc = Doc("", url)
         for hrefs, text in Lines(_content(path.read_text(encoding="utf-8"))).lines:
             targets = {doc.resolve(h) for h in hrefs}
-            shown = [pid for pid, a in proposals.items()
-                     if f"khen-thuong/{a['year']}/#{pid}" in targets or (f"#{pid}" in hrefs)]
+            shown = [
+                pid
+                for pid, a in proposals.items()
+                if f"khen-thuong/{a['year']}/#{pid}" in targets or (f"#{pid}" in hrefs)
+            ]
             if shown:
                 pages_with_proposals.add(url)
                 assert TAG in text, f"/{url}: a line showing proposal {shown} has no tag: {text[:160]}"
@@ -118,7 +122,9 @@ def test_lists_mark_units_with_proposals(built_site, site_dataset):
         for r in award.get("recipients", []):
             if r.get("unit") and not r.get("name"):
                 name = site_dataset.get("units", r["unit"])["name"]
-                line = re.search(rf'<li><a href="{re.escape(r["unit"])}/">{re.escape(name)}</a>.*?</li>', doc.html, re.S)
+                line = re.search(
+                    rf'<li><a href="{re.escape(r["unit"])}/">{re.escape(name)}</a>.*?</li>', doc.html, re.S
+                )
                 assert line and TAG in line.group(0), r["unit"]
     # Names given in a proposal only are listed on /ca-nhan/, tagged.
     people = read(built_site, "ca-nhan")
@@ -126,4 +132,3 @@ def test_lists_mark_units_with_proposals(built_site, site_dataset):
     for name in inline:
         line = re.search(rf"<li><a [^>]*>{re.escape(name)}</a>.*?</li>", people.html, re.S)
         assert line and TAG in line.group(0), name
-

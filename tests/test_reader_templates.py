@@ -1,6 +1,7 @@
 """Templates (issue 17 point 3): one base page that every page kind extends (breadcrumbs, h1,
 body), each template opening with a comment that names the context it receives; the tally
 wording made once, so the feed says what the cards say."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,23 @@ from helpers import ROOT
 
 TEMPLATES = ROOT / "hooks" / "bangvang" / "website" / "templates"
 # The page kinds of issue 12's reader pages (other helpers' templates are checked by their tests).
-PAGE_KINDS = ("home", "search", "campaigns", "campaign", "models", "model", "awards", "year", "units", "unit",
-              "people", "person", "documents", "reports", "report")
+PAGE_KINDS = (
+    "home",
+    "search",
+    "campaigns",
+    "campaign",
+    "models",
+    "model",
+    "awards",
+    "year",
+    "units",
+    "unit",
+    "people",
+    "person",
+    "documents",
+    "reports",
+    "report",
+)
 KINDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -1,4 +1,5 @@
 """The synthetic data set of scripts/generate_sample.py: valid, deterministic, district-sized."""
+
 from __future__ import annotations
 
 import subprocess
@@ -7,17 +8,20 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from bangvang.website.index import award_tally
 from bangvang.records.validation import validate
+from bangvang.website.index import award_tally
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "generate_sample.py"
 
 
 def generate(out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), "--scale", "1", "--out", str(out), *extra],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--scale", "1", "--out", str(out), *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def snapshot(data_dir: Path) -> dict[str, bytes]:

@@ -1,4 +1,5 @@
 """The editors' JSON Schemas: generated from schema.py, accept every valid record, refuse typos."""
+
 from __future__ import annotations
 
 import json
@@ -9,10 +10,8 @@ from pathlib import Path
 import jsonschema as jsonschema_lib
 import pytest
 import yaml
-
 from bangvang.publish import json_schemas as js
 from bangvang.records import schema as s
-
 from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,8 +39,12 @@ def _files(kind: str) -> list[Path]:
 
 
 def _check_jsonschema(kind: str, files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMAS / js.file_name(kind)),
-                           *map(str, files)], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMAS / js.file_name(kind)), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_committed_schemas_are_up_to_date_with_schema_py():
@@ -51,11 +54,14 @@ def test_committed_schemas_are_up_to_date_with_schema_py():
 def test_export_script_check_mode_reports_a_stale_schema(tmp_path):
     script = ROOT / "scripts" / "export_schemas.py"
     assert subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], capture_output=True).returncode == 0
-    ok = subprocess.run([sys.executable, str(script), "--check", "--out", str(tmp_path)], capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, str(script), "--check", "--out", str(tmp_path)], capture_output=True, text=True
+    )
     assert ok.returncode == 0
     (tmp_path / "units.schema.json").write_text("{}", encoding="utf-8")
-    stale = subprocess.run([sys.executable, str(script), "--check", "--out", str(tmp_path)],
-                           capture_output=True, text=True)
+    stale = subprocess.run(
+        [sys.executable, str(script), "--check", "--out", str(tmp_path)], capture_output=True, text=True
+    )
     assert stale.returncode == 1 and "units.schema.json" in stale.stderr
 
 
@@ -97,8 +103,11 @@ def test_every_record_in_data_passes_the_jsonschema_library(kind):
     if not files:
         pytest.skip(f"no {kind} records in data/")
     validator = jsonschema_lib.Draft202012Validator(js.kind_schema(kind))
-    problems = {f"{path.relative_to(ROOT)}: {e.json_path}: {e.message}"
-                for path in files for e in validator.iter_errors(_load(path))}
+    problems = {
+        f"{path.relative_to(ROOT)}: {e.json_path}: {e.message}"
+        for path in files
+        for e in validator.iter_errors(_load(path))
+    }
     assert not problems, "\n".join(sorted(problems))
 
 
@@ -134,8 +143,7 @@ def test_check_jsonschema_refuses_an_unknown_key_a_bad_choice_and_a_bad_date(tmp
 
 def test_unknown_key_in_a_nested_group_is_refused():
     validator = jsonschema_lib.Draft202012Validator(js.kind_schema("awards"))
-    record = {"year": 2021, "award": "giay-khen-huyen",
-              "recipients": [{"unit": "xa-gia-luong", "phone": "0912345678"}]}
+    record = {"year": 2021, "award": "giay-khen-huyen", "recipients": [{"unit": "xa-gia-luong", "phone": "0912345678"}]}
     errors = list(validator.iter_errors(record))
     assert errors and any("phone" in e.message for e in errors)
     del record["recipients"][0]["phone"]

@@ -1,6 +1,7 @@
 """Every search result of the built fixture site opens a page that exists, at an anchor that exists
 on it (issue 13, "land on the answer"); the readers' bundle holds readers' records only, the
 guide has its own, and no developer page is indexed or published."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,9 @@ from helpers import read
 
 @pytest.fixture(scope="module")
 def records(fixture_project):
-    build = SiteBuild(root=fixture_project, site=SiteInfo(), data_dir=fixture_project / "data",
-                      docs_dir=fixture_project / "docs")
+    build = SiteBuild(
+        root=fixture_project, site=SiteInfo(), data_dir=fixture_project / "data", docs_dir=fixture_project / "docs"
+    )
     assert build.load() == []
     return reader_records(build.index, build.pages()), guide_records(fixture_project / "docs")
 

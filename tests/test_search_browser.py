@@ -1,6 +1,7 @@
 """The site's search, typed into in Chromium as a citizen would (issues 4, 13): every typing style
 finds the record or the place inside a page it is about, ranked where a reader expects it, with
 the passage where it matched shown and the matched words marked; staff pages stay out of it."""
+
 from __future__ import annotations
 
 import functools
@@ -19,6 +20,7 @@ STAFF_OR_DEVELOPER = re.compile(r"^(huong-dan/|benchmark)")
 
 def fold(text: str) -> str:
     from bangvang.text import fold as text_fold
+
     return text_fold(unicodedata.normalize("NFC", text))
 
 
@@ -32,7 +34,9 @@ def page(browser, site_url):
     page = context.new_page()
     outside: list[str] = []
     errors: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(site_url) or r.url.startswith("data:") else outside.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith(site_url) or r.url.startswith("data:") else outside.append(r.url)
+    )
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + "tap-the/")
     page.site_url = site_url
@@ -50,16 +54,21 @@ def search(page, query: str, box: str = "#bv-search-input") -> list[dict]:
     field.click()
     page.keyboard.type(query, delay=10)
     typed = " ".join(unicodedata.normalize("NFC", field.input_value()).split())
-    page.wait_for_function("([box, q]) => document.querySelector(box).closest('[data-bv-search]')"
-                           ".getAttribute('data-bv-query') === q", arg=[box, typed])
-    found = page.evaluate("""box => [...document.querySelector(box).closest('[data-bv-search]')
+    page.wait_for_function(
+        "([box, q]) => document.querySelector(box).closest('[data-bv-search]').getAttribute('data-bv-query') === q",
+        arg=[box, typed],
+    )
+    found = page.evaluate(
+        """box => [...document.querySelector(box).closest('[data-bv-search]')
         .querySelectorAll('.bv-result')].map(e => ({
         title: e.querySelector('.bv-result__title').textContent,
         kind: e.querySelector('.bv-result__kind').textContent,
         context: (e.querySelector('.bv-result__context') || {}).textContent || '',
         snippet: (e.querySelector('.bv-result__snippet') || {}).textContent || '',
         marks: [...e.querySelectorAll('mark')].map(m => m.textContent),
-        href: e.getAttribute('data-href')}))""", box)
+        href: e.getAttribute('data-href')}))""",
+        box,
+    )
     for r in found:
         r["href"] = r["href"].removeprefix(page.site_url)
     return found
@@ -74,8 +83,9 @@ def shows_every_word(result: dict, query: str) -> bool:
     one may be the start of a longer word (still being typed)."""
     marked = {w for m in result["marks"] for w in words(m)}
     terms = words(query)
-    return all(t in marked or (i == len(terms) - 1 and any(m.startswith(t) for m in marked))
-               for i, t in enumerate(terms))
+    return all(
+        t in marked or (i == len(terms) - 1 and any(m.startswith(t) for m in marked)) for i, t in enumerate(terms)
+    )
 
 
 # (query, typing style, where the expected result leads (a regular expression on the
@@ -93,8 +103,18 @@ QUERIES = [
     ("LE THANH NGHI", "chữ hoa không dấu", r"tap-the/truong-thcs-le-thanh-nghi/", 1),
     ("Uỷ ban mặt trận", "dấu kiểu mới (uỷ)", r"tap-the/ubmttq-huyen-gia-loc/", 1),
     ("Ủy ban mặt trận", "dấu kiểu cũ (ủy)", r"tap-the/ubmttq-huyen-gia-loc/", 1),
-    ("thuỷ sản", "dấu kiểu mới (thuỷ)", r"dien-hinh/(clb-tham-canh-thuy-san-tap-trung|chuyen-doi-vung-trung-sang-nuoi-trong-thuy-san-rau-mau)/", 1),
-    ("thủy sản", "dấu kiểu cũ (thủy)", r"dien-hinh/(clb-tham-canh-thuy-san-tap-trung|chuyen-doi-vung-trung-sang-nuoi-trong-thuy-san-rau-mau)/", 1),
+    (
+        "thuỷ sản",
+        "dấu kiểu mới (thuỷ)",
+        r"dien-hinh/(clb-tham-canh-thuy-san-tap-trung|chuyen-doi-vung-trung-sang-nuoi-trong-thuy-san-rau-mau)/",
+        1,
+    ),
+    (
+        "thủy sản",
+        "dấu kiểu cũ (thủy)",
+        r"dien-hinh/(clb-tham-canh-thuy-san-tap-trung|chuyen-doi-vung-trung-sang-nuoi-trong-thuy-san-rau-mau)/",
+        1,
+    ),
     ("Phạm Trấn", "có dấu, tên xã", r"tap-the/xa-pham-tran/", 1),
     ("dạy tốt học tốt", "có dấu, tên phong trào", r"phong-trao/day-tot-hoc-tot/", 1),
     ("le thanh ng", "gõ dở tên", r"tap-the/truong-thcs-le-thanh-nghi/", 1),
@@ -113,8 +133,18 @@ QUERIES = [
     ("cstdcs", "tên viết tắt (CSTĐCS)", r"khen-thuong/\d{4}/#hinh-thuc-chien-si-thi-dua-co-so", 1),
     ("don vi quyet thang", "danh hiệu, đ gõ là d", r"khen-thuong/\d{4}/#hinh-thuc-don-vi-quyet-thang", 1),
     ("lao dong tien tien", "danh hiệu", r"khen-thuong/\d{4}/#hinh-thuc-lao-dong-tien-tien", 1),
-    ("co thi dua chinh phu", "danh hiệu", r"khen-thuong/2021/#(hinh-thuc-co-thi-dua-chinh-phu|giao-duc-co-thi-dua-chinh-phu)", 1),
-    ("gia dinh van hoa", "danh hiệu trong báo cáo", r"bao-cao/2021/#muc-\d+|phong-trao/toan-dan-doan-ket-xay-dung-doi-song-van-hoa/", 1),
+    (
+        "co thi dua chinh phu",
+        "danh hiệu",
+        r"khen-thuong/2021/#(hinh-thuc-co-thi-dua-chinh-phu|giao-duc-co-thi-dua-chinh-phu)",
+        1,
+    ),
+    (
+        "gia dinh van hoa",
+        "danh hiệu trong báo cáo",
+        r"bao-cao/2021/#muc-\d+|phong-trao/toan-dan-doan-ket-xay-dung-doi-song-van-hoa/",
+        1,
+    ),
     ("cong tac lanh dao chi dao", "mục báo cáo", r"bao-cao/2021/#muc-3", 1),
     ("91/2017/NĐ-CP", "số văn bản", r"van-ban/nghi-dinh-91-2017-nd-cp/", 1),
     ("chi thi 34", "văn bản, không dấu", r"van-ban/chi-thi-34-ct-tw/", 1),
@@ -136,8 +166,19 @@ def test_every_typing_style_finds_its_answer_shows_why_and_no_staff_page(page, q
 def test_there_are_thirty_queries_in_every_typing_style():
     assert len(QUERIES) >= 30
     styles = " ".join(s for _, s, _, _ in QUERIES)
-    for style in ("không dấu", "đ gõ là d", "NFD", "kiểu mới", "kiểu cũ", "chữ hoa", "gõ dở", "tên đơn vị",
-                  "tên xã", "hình thức khen", "danh hiệu"):
+    for style in (
+        "không dấu",
+        "đ gõ là d",
+        "NFD",
+        "kiểu mới",
+        "kiểu cũ",
+        "chữ hoa",
+        "gõ dở",
+        "tên đơn vị",
+        "tên xã",
+        "hình thức khen",
+        "danh hiệu",
+    ):
         assert style in styles, style
     assert len([q for q, *_ in QUERIES if len(q.split()) > 1]) >= 20  # several words
 
@@ -391,7 +432,7 @@ def test_the_search_box_folds_queries_exactly_as_the_index_does(browser, project
     from bangvang.text import fold as text_fold
 
     source = (project_root / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
-    js_fold = source[source.index("function fold(text)"):]
+    js_fold = source[source.index("function fold(text)") :]
     js_fold = js_fold[: js_fold.index("\n  }") + 4]
     dataset, _ = validate(SEED_DATA)
     samples = sorted({r.get("name") or r.get("title") for r in dataset.all() if r.get("name") or r.get("title")})

@@ -1,6 +1,7 @@
 """Search records are made from the data (issue 16 point 4, issue 17): one per record page and one
 per thing inside a page a reader looks for, each at the anchor the page gives it; filters keyed by
 ids; nothing internal indexed; the staff guide apart."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,12 +47,15 @@ def _records(tmp_path: Path, changes: dict | None = None) -> tuple[list[SearchRe
 
 @pytest.fixture()
 def records(tmp_path):
-    found, _ = _records(tmp_path, {
-        AWARD_FILE: AWARD + "note: GHI CHÚ NỘI BỘ không công bố\n",
-        "awards/2021/de-nghi.yml": PROPOSAL,
-        "awards/2021/huy-bo.yml": ANNULLED,
-        "units/xa-cu.yml": MERGED,
-    })
+    found, _ = _records(
+        tmp_path,
+        {
+            AWARD_FILE: AWARD + "note: GHI CHÚ NỘI BỘ không công bố\n",
+            "awards/2021/de-nghi.yml": PROPOSAL,
+            "awards/2021/huy-bo.yml": ANNULLED,
+            "units/xa-cu.yml": MERGED,
+        },
+    )
     return {r.url: r for r in found}
 
 
@@ -80,13 +84,16 @@ def test_things_inside_pages_point_at_their_anchors(records):
 
 
 def test_a_recipient_named_in_the_award_is_a_part_of_it_that_lands_on_its_line(records):
-    data_recipients = [{"unit": "truong-a"}, {"person": "nguyen-van-a"},
-                       {"name": "Trần Thị B", "position": "Giáo viên", "unit": "truong-a"}]
+    data_recipients = [
+        {"unit": "truong-a"},
+        {"person": "nguyen-van-a"},
+        {"name": "Trần Thị B", "position": "Giáo viên", "unit": "truong-a"},
+    ]
     anchor = recipient_anchors("giay-khen-truong-a", data_recipients)[2]
     act = records[f"{year_url(2021)}#{award_anchor('giay-khen-truong-a')}"]
     [(start, length, part_anchor)] = act.parts
     assert part_anchor == anchor
-    assert act.text[start:start + length] == "Trần Thị B"  # offsets in UTF-16 units: the same here (BMP)
+    assert act.text[start : start + length] == "Trần Thị B"  # offsets in UTF-16 units: the same here (BMP)
     assert act.text[start:].startswith("Trần Thị B, Giáo viên, Trường Tiểu học A")
     assert act.names == ("Trần Thị B",)  # "exactly named" by the name written in the award
     assert set(act.filters["kind"]) == {"award", "person"}  # the "Cá nhân" filter finds it too
@@ -101,7 +108,7 @@ def test_parts_count_in_utf16_units_as_the_browser_does(tmp_path):
     act = next(r for r in found if r.url.endswith("#giay-khen-truong-a"))
     [(start, length, _)] = act.parts
     utf16 = act.text.encode("utf-16-le")
-    assert utf16[2 * start:2 * (start + length)].decode("utf-16-le") == "𠀋 Thị B"
+    assert utf16[2 * start : 2 * (start + length)].decode("utf-16-le") == "𠀋 Thị B"
 
 
 def test_proposals_are_indexed_as_proposals_and_annulled_awards_not_at_all(records):
@@ -143,8 +150,10 @@ def test_list_pages_get_title_and_description_only(tmp_path):
 
     data = write_data(tmp_path)
     dataset, _ = validate(data)
-    found = reader_records(build_index(dataset), [Page("tap-the/", "Tập thể", "Các tập thể"),
-                                                   Page("tap-the/truong-a/", "Trường Tiểu học A", "x")])
+    found = reader_records(
+        build_index(dataset),
+        [Page("tap-the/", "Tập thể", "Các tập thể"), Page("tap-the/truong-a/", "Trường Tiểu học A", "x")],
+    )
     lists = [r for r in found if r.url == "tap-the/"]
     assert len(lists) == 1 and lists[0].listing and lists[0].kind == "list" and lists[0].text == "Các tập thể"
     assert [r.kind for r in found if r.url == "tap-the/truong-a/"] == ["unit"]  # the record, once

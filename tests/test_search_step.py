@@ -1,6 +1,7 @@
 """The search step of a build (issue 16 point 4): Pagefind started from records of the data before
 the pages are rendered and waited for after; the same data gives the same bytes; under
 `mkdocs serve` the last bundle serves at once and the new one is swapped in when ready."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,11 @@ def _project(root: Path, changes: dict | None = None):
 
 
 def _files(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_a_build_writes_both_bundles_the_same_bytes_every_time(tmp_path):

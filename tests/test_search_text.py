@@ -1,5 +1,6 @@
 """The one folding function (text.fold) behind search, slugs and sort keys, on what citizens type;
 the text of search records (Markdown to words) and the documents Pagefind indexes."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -14,22 +15,25 @@ from bangvang.text import fold, slugify, sort_key
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
 
-@pytest.mark.parametrize("typed, written", [
-    ("nong thon moi", "Nông thôn mới"),          # no diacritics at all
-    ("pham tran", "Phạm Trấn"),
-    ("le thanh nghi", "Lê Thanh Nghị"),
-    ("tien tien", "tiên tiến"),
-    ("doan thuong", "Đoàn Thượng"),              # đ typed as d
-    ("dong", "đồng"),
-    ("hoá", "hóa"),                              # new and old tone placement
-    ("uỷ", "ủy"),
-    ("thuỷ", "thủy"),
-    ("khoẻ", "khỏe"),
-    (NFD("Đoàn Thượng"), "Đoàn Thượng"),          # NFD keyboard against NFC text
-    (NFD("Ủy ban"), "Uỷ ban"),
-    ("ĐOÀN THƯỢNG", "Đoàn Thượng"),              # any letter case
-    ("LÊ THANH NGHỊ", "lê thanh nghị"),
-])
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("nong thon moi", "Nông thôn mới"),  # no diacritics at all
+        ("pham tran", "Phạm Trấn"),
+        ("le thanh nghi", "Lê Thanh Nghị"),
+        ("tien tien", "tiên tiến"),
+        ("doan thuong", "Đoàn Thượng"),  # đ typed as d
+        ("dong", "đồng"),
+        ("hoá", "hóa"),  # new and old tone placement
+        ("uỷ", "ủy"),
+        ("thuỷ", "thủy"),
+        ("khoẻ", "khỏe"),
+        (NFD("Đoàn Thượng"), "Đoàn Thượng"),  # NFD keyboard against NFC text
+        (NFD("Ủy ban"), "Uỷ ban"),
+        ("ĐOÀN THƯỢNG", "Đoàn Thượng"),  # any letter case
+        ("LÊ THANH NGHỊ", "lê thanh nghị"),
+    ],
+)
 def test_typed_and_written_forms_fold_to_the_same_key(typed, written):
     assert fold(typed) == fold(written)
 
@@ -54,11 +58,16 @@ def test_slugs_and_sort_keys_agree_with_fold():
 
 
 def test_index_record_holds_folded_text_and_the_text_as_written_escaped():
-    record = SearchRecord("tap-the/xa-doan-thuong/", "Xã Đoàn Thượng", "unit", "Đoàn <b>Thượng</b> & Gia Lộc",
-                          names=("Xã Đoàn Thượng", "Đoàn Thượng"),
-                          filters={"kind": ("unit",), "commune": ("xa-doan-thuong",), "year": ("2021",)})
+    record = SearchRecord(
+        "tap-the/xa-doan-thuong/",
+        "Xã Đoàn Thượng",
+        "unit",
+        "Đoàn <b>Thượng</b> & Gia Lộc",
+        names=("Xã Đoàn Thượng", "Đoàn Thượng"),
+        filters={"kind": ("unit",), "commune": ("xa-doan-thuong",), "year": ("2021",)},
+    )
     html = SourceWriter().render(record)
-    assert "<h1>xa doan thuong</h1>" in html                      # what Pagefind indexes
+    assert "<h1>xa doan thuong</h1>" in html  # what Pagefind indexes
     assert '<p data-pagefind-weight="6">doan thuong</p>' in html  # other names weigh like titles
     assert "<p>doan &lt;b&gt;thuong&lt;/b&gt; &amp; gia loc</p>" in html
     assert '<span data-pagefind-meta="title">Xã Đoàn Thượng</span>' in html  # what readers see
@@ -73,14 +82,17 @@ def test_folding_keeps_words_aligned_for_snippets():
     assert len(fold(text).split()) == len(text.split())
 
 
-@pytest.mark.parametrize("markdown, words", [
-    ("**KẾT QUẢ** năm 2021", "KẾT QUẢ năm 2021"),
-    ("Xem [báo cáo](../bao-cao/2021/) và ![ảnh nhà màng](images/a.jpg).", "Xem báo cáo và ảnh nhà màng."),
-    ("- Một\n- Hai\n\n1. Ba", "Một Hai Ba"),
-    ("| Chỉ số | Số liệu |\n| --- | ---: |\n| Hộ nghèo | 1,96% |", "Chỉ số · Số liệu · Hộ nghèo · 1,96%"),
-    ("## Tiêu đề {#muc}\n\n> Trích `mã`", "Tiêu đề Trích mã"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    "markdown, words",
+    [
+        ("**KẾT QUẢ** năm 2021", "KẾT QUẢ năm 2021"),
+        ("Xem [báo cáo](../bao-cao/2021/) và ![ảnh nhà màng](images/a.jpg).", "Xem báo cáo và ảnh nhà màng."),
+        ("- Một\n- Hai\n\n1. Ba", "Một Hai Ba"),
+        ("| Chỉ số | Số liệu |\n| --- | ---: |\n| Hộ nghèo | 1,96% |", "Chỉ số · Số liệu · Hộ nghèo · 1,96%"),
+        ("## Tiêu đề {#muc}\n\n> Trích `mã`", "Tiêu đề Trích mã"),
+        (None, ""),
+    ],
+)
 def test_markdown_fields_become_the_words_a_reader_reads(markdown, words):
     assert markdown_text(markdown) == words
 

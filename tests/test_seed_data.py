@@ -4,6 +4,7 @@ Every expected number below is copied from the source report (../shared/seeds/00
 totals are recomputed from data/awards/2021/*.yml. Records are picked by award form, status and
 their campaign or note (what the report says the award was for), never by file name.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,11 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from bangvang.website.index import award_status, award_tally
-from bangvang.text import fold
 from bangvang.records.validation import validate
-
+from bangvang.text import fold
+from bangvang.website.index import award_status, award_tally
 from helpers import SEED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,8 +37,9 @@ def awards(dataset):
 
 
 def test_seed_data_validates_clean():
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "scripts/validate.py"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -48,11 +48,16 @@ def test_seed_data_validates_clean():
 # Award tallies
 # ---------------------------------------------------------------------------------------------
 
+
 def _context(award, dataset) -> str:
     """What the report says an award was for: its campaign's title, its note and reason, folded."""
     campaign = dataset.get("campaigns", award.get("campaign") or "")
-    parts = [campaign["title"] if campaign else "", award.get("campaign") or "", award.get("note") or "",
-             award.get("reason") or ""]
+    parts = [
+        campaign["title"] if campaign else "",
+        award.get("campaign") or "",
+        award.get("note") or "",
+        award.get("reason") or "",
+    ]
     return fold(" ".join(parts))
 
 
@@ -175,8 +180,9 @@ BY_CONTEXT = [
 
 
 @pytest.mark.parametrize("context, form, status, collectives, individuals", BY_CONTEXT)
-def test_tally_of_each_reported_award_equals_the_report(dataset, awards, context, form, status, collectives,
-                                                         individuals):
+def test_tally_of_each_reported_award_equals_the_report(
+    dataset, awards, context, form, status, collectives, individuals
+):
     def about(award):
         if context == REGULAR:
             return award.get("campaign") == REGULAR
@@ -193,8 +199,7 @@ def test_education_records_are_told_apart_from_the_regular_campaign(dataset, awa
 
 
 def test_named_recipients_of_the_report(awards):
-    named = {(a["award"], r.get("unit")) for a in awards if award_status(a) == "tang"
-             for r in a.get("recipients", [])}
+    named = {(a["award"], r.get("unit")) for a in awards if award_status(a) == "tang" for r in a.get("recipients", [])}
     assert ("co-thi-dua-chinh-phu", "truong-thcs-le-thanh-nghi") in named
     assert ("bang-khen-tinh", "ban-chi-huy-quan-su-huyen") in named
     assert ("don-vi-quyet-thang", "cong-an-huyen-gia-loc") in named
@@ -211,6 +216,7 @@ def test_every_award_keeps_the_source_wording_and_source(awards):
 # The report record: issuer, signer, the eleven 2022 targets
 # ---------------------------------------------------------------------------------------------
 
+
 def _values(figure) -> list:
     """A figure's numbers: its value (and value_max), then those of its items."""
     own = [figure[k] for k in ("value", "value_max") if figure.get(k) is not None]
@@ -218,8 +224,17 @@ def _values(figure) -> list:
 
 
 TARGETS_2022 = [
-    [1.2], [12.4], [11.3], [23.3, 48.9, 27.8], [271580, 488810], [1.96], [90, 90], [100], [4],
-    [80, 8, 10], [100, 70, 30],
+    [1.2],
+    [12.4],
+    [11.3],
+    [23.3, 48.9, 27.8],
+    [271580, 488810],
+    [1.96],
+    [90, 90],
+    [100],
+    [4],
+    [80, 8, 10],
+    [100, 70, 30],
 ]
 
 
@@ -233,9 +248,23 @@ def test_report_2021_issuer_signer_and_targets(dataset):
 
 def test_report_sections_are_in_the_source_order(dataset):
     headings = [fold(s["heading"]) for s in dataset.get("reports", "2021")["sections"]]
-    order = ["mo dau", "phan thu nhat", "cong tac lanh dao", "phat trien nong nghiep", "nong thon moi",
-             "van hoa", "ho chi minh", "quoc phong", "xay dung dang", "cai cach hanh chinh", "thuong xuyen",
-             "danh gia chung", "phan thu hai", "i. muc tieu", "ii. nhiem vu"]
+    order = [
+        "mo dau",
+        "phan thu nhat",
+        "cong tac lanh dao",
+        "phat trien nong nghiep",
+        "nong thon moi",
+        "van hoa",
+        "ho chi minh",
+        "quoc phong",
+        "xay dung dang",
+        "cai cach hanh chinh",
+        "thuong xuyen",
+        "danh gia chung",
+        "phan thu hai",
+        "i. muc tieu",
+        "ii. nhiem vu",
+    ]
     positions = []
     for word in order:
         hits = [i for i, h in enumerate(headings) if word in h]
@@ -251,8 +280,45 @@ def test_report_sections_are_in_the_source_order(dataset):
 # Every figure the report gives for 2021 (percentages as written: 95,12 % → 95.12). The y tế
 # figure (18 xã, thị trấn) belongs to no named campaign: it stays in the report text and award note.
 REPORT_FIGURES_2021 = [
-    34, 656, 45, 682, 30000, 150514, 2, 95.12, 100, 3, 6, 1, 80, 54, 8, 16, 29, 99.89, 15, 7, 5, 0.83,
-    304, 14, 490, 19, 92, 67, 1259, 224, 50, 34521, 5487, 15.9, 34240, 98.9, 98.5, 33, 454,
+    34,
+    656,
+    45,
+    682,
+    30000,
+    150514,
+    2,
+    95.12,
+    100,
+    3,
+    6,
+    1,
+    80,
+    54,
+    8,
+    16,
+    29,
+    99.89,
+    15,
+    7,
+    5,
+    0.83,
+    304,
+    14,
+    490,
+    19,
+    92,
+    67,
+    1259,
+    224,
+    50,
+    34521,
+    5487,
+    15.9,
+    34240,
+    98.9,
+    98.5,
+    33,
+    454,
 ]
 
 
@@ -273,10 +339,19 @@ def test_every_2021_figure_of_the_report_is_a_figure_of_a_campaign_or_model(data
     assert not missing, f"figures of the report missing from campaigns/models: {missing}"
 
 
-@pytest.mark.parametrize("value, words", [
-    (656, ("lua",)), (682, ("chuyen canh",)), (150514, ("nha mang",)), (95.12, ("gia dinh van hoa",)),
-    (0.83, ("ngheo",)), (34521, ("tiep nhan",)), (454, ("hdnd",)), (98.5, ("cu tri",)),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        (656, ("lua",)),
+        (682, ("chuyen canh",)),
+        (150514, ("nha mang",)),
+        (95.12, ("gia dinh van hoa",)),
+        (0.83, ("ngheo",)),
+        (34521, ("tiep nhan",)),
+        (454, ("hdnd",)),
+        (98.5, ("cu tri",)),
+    ],
+)
 def test_key_figures_carry_their_label(dataset, value, words):
     labelled = []
     for record in list(dataset.kind("campaigns").values()) + list(dataset.kind("models").values()):
@@ -291,10 +366,14 @@ def test_key_figures_carry_their_label(dataset, value, words):
 
 
 DOCUMENTS = [
-    ("34-CT/TW", dt.date(2014, 4, 7)), ("13/CT-UBND", dt.date(2021, 8, 25)),
-    ("91/2017/NĐ-CP", dt.date(2017, 7, 31)), ("31/KH-UBND", dt.date(2021, 1, 5)),
-    ("01/KH-HĐTĐKT", dt.date(2021, 1, 15)), ("114/KH-UBND", dt.date(2021, 9, 15)),
-    ("68/NQ-CP", dt.date(2021, 7, 1)), ("05-CT/TW", dt.date(2016, 5, 15)),
+    ("34-CT/TW", dt.date(2014, 4, 7)),
+    ("13/CT-UBND", dt.date(2021, 8, 25)),
+    ("91/2017/NĐ-CP", dt.date(2017, 7, 31)),
+    ("31/KH-UBND", dt.date(2021, 1, 5)),
+    ("01/KH-HĐTĐKT", dt.date(2021, 1, 15)),
+    ("114/KH-UBND", dt.date(2021, 9, 15)),
+    ("68/NQ-CP", dt.date(2021, 7, 1)),
+    ("05-CT/TW", dt.date(2016, 5, 15)),
 ]
 
 
@@ -303,8 +382,17 @@ def test_every_cited_document_with_its_number_and_date(dataset):
     assert set(DOCUMENTS) <= found
 
 
-COMMUNES = ["Gia Lương", "Yết Kiêu", "Phạm Trấn", "Hoàng Diệu", "Đoàn Thượng", "Hồng Hưng", "Thống Nhất",
-            "Gia Tân", "Gia Khánh"]
+COMMUNES = [
+    "Gia Lương",
+    "Yết Kiêu",
+    "Phạm Trấn",
+    "Hoàng Diệu",
+    "Đoàn Thượng",
+    "Hồng Hưng",
+    "Thống Nhất",
+    "Gia Tân",
+    "Gia Khánh",
+]
 
 
 def test_every_commune_the_report_names_is_a_unit(dataset):
@@ -313,9 +401,21 @@ def test_every_commune_the_report_names_is_a_unit(dataset):
     assert not missing
 
 
-SOURCE_TYPOS = ["tiến tiến", "Thủ tưởng", "dnah hiệu", "chuyên cacnh", "Hoàn thàn ", "dậy nghề",
-                "trở lên sôi nổi", "bảo vệ ninh", "trong đó trong đó", "với chủ đề với chủ đề",
-                "phong trào thia", "Phạm trấn", "34/CT-TW"]
+SOURCE_TYPOS = [
+    "tiến tiến",
+    "Thủ tưởng",
+    "dnah hiệu",
+    "chuyên cacnh",
+    "Hoàn thàn ",
+    "dậy nghề",
+    "trở lên sôi nổi",
+    "bảo vệ ninh",
+    "trong đó trong đó",
+    "với chủ đề với chủ đề",
+    "phong trào thia",
+    "Phạm trấn",
+    "34/CT-TW",
+]
 
 
 def test_typos_of_the_source_are_corrected():

@@ -1,6 +1,7 @@
 """Every page kind in Debian's Chromium, as a reader sees it on a phone (390 px) and a desktop
 (1280 px): no console error, no request to another host, no axe-core violation at all (every
 scrolling box reachable by keyboard, every landmark named…); and the models filter works."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,25 +29,27 @@ def _page_kinds() -> dict[str, str]:
     year = max(a["year"] for a in data.kind("awards").values())
     return {
         "trang chủ": "",
-        "phong trào": "phong-trao/", "một phong trào": f"phong-trao/{campaign.id}/",
-        "điển hình": "dien-hinh/", "một điển hình": f"dien-hinh/{next(iter(data.kind('models')))}/",
-        "khen thưởng": "khen-thuong/", "một năm": f"khen-thuong/{year}/",
-        "tập thể": "tap-the/", "một xã": f"tap-the/{commune.id}/",
-        "cá nhân": "ca-nhan/", "một cá nhân": f"ca-nhan/{next(iter(data.kind('people')))}/",
-        "báo cáo": "bao-cao/", "một báo cáo": f"bao-cao/{next(iter(data.kind('reports')))}/",
+        "phong trào": "phong-trao/",
+        "một phong trào": f"phong-trao/{campaign.id}/",
+        "điển hình": "dien-hinh/",
+        "một điển hình": f"dien-hinh/{next(iter(data.kind('models')))}/",
+        "khen thưởng": "khen-thuong/",
+        "một năm": f"khen-thuong/{year}/",
+        "tập thể": "tap-the/",
+        "một xã": f"tap-the/{commune.id}/",
+        "cá nhân": "ca-nhan/",
+        "một cá nhân": f"ca-nhan/{next(iter(data.kind('people')))}/",
+        "báo cáo": "bao-cao/",
+        "một báo cáo": f"bao-cao/{next(iter(data.kind('reports')))}/",
         "văn bản": "van-ban/",
-        "thống kê": "thong-ke/", "dữ liệu mở": "du-lieu/",
-        "hướng dẫn": "huong-dan/", "một trang hướng dẫn": "huong-dan/dinh-dang/",
+        "thống kê": "thong-ke/",
+        "dữ liệu mở": "du-lieu/",
+        "hướng dẫn": "huong-dan/",
+        "một trang hướng dẫn": "huong-dan/dinh-dang/",
     }
 
 
 PAGE_KINDS = _page_kinds()
-
-
-
-
-
-
 
 
 def open_page(browser, site_url: str, path: str, viewport: dict):
@@ -57,8 +60,14 @@ def open_page(browser, site_url: str, path: str, viewport: dict):
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:", "about:"))
-            else problems.append(f"outside request: {r.url}"))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith((site_url, "data:", "blob:", "about:"))
+            else problems.append(f"outside request: {r.url}")
+        ),
+    )
     page.goto(site_url + path, wait_until="networkidle")
     return context, page, problems
 
@@ -133,7 +142,8 @@ def test_models_filter_by_commune(browser, site_url, fixture_project):
         commune = form.locator("select[name=commune] option").nth(1).get_attribute("value")
         form.locator("select[name=commune]").select_option(commune)
         shown = page.locator("table.bv-models tbody tr:visible td:first-child a").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))")
+            "links => links.map(a => a.getAttribute('href'))"
+        )
         expected = {m.id for m in models if commune in communes(m)}
         assert {h.strip("/").split("/")[-1] for h in shown} == expected
         assert f"Hiển thị {len(expected)} trên {len(models)} điển hình" in form.inner_text()

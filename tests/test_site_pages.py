@@ -3,6 +3,7 @@
 Expectations come from the records (read here independently of the page code) or, where the
 issue names them, from the 2021 report itself (1.356 individuals named Lao động tiên tiến).
 """
+
 from __future__ import annotations
 
 import filecmp
@@ -21,6 +22,7 @@ TREE_BASE = "https://github.com/gia-loc/bang-vang/tree/main/"
 # ---------------------------------------------------------------------------------------------
 # Reading a built page
 # ---------------------------------------------------------------------------------------------
+
 
 def vn_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
@@ -45,17 +47,24 @@ def page_hrefs(doc: Doc) -> list[str]:
 
 
 def conferred(data, year=None):
-    return [a for a in data.kind("awards").values()
-            if a.get("status", "tang") == "tang" and (year is None or a["year"] == year)]
+    return [
+        a
+        for a in data.kind("awards").values()
+        if a.get("status", "tang") == "tang" and (year is None or a["year"] == year)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
 # Every page kind exists, titled, with its edit link (one, in the footer: issue 12)
 # ---------------------------------------------------------------------------------------------
 
-RECORD_SECTIONS = {"campaigns": ("phong-trao", "title"), "models": ("dien-hinh", "title"),
-                   "units": ("tap-the", "name"), "people": ("ca-nhan", "name"),
-                   "reports": ("bao-cao", "title")}
+RECORD_SECTIONS = {
+    "campaigns": ("phong-trao", "title"),
+    "models": ("dien-hinh", "title"),
+    "units": ("tap-the", "name"),
+    "people": ("ca-nhan", "name"),
+    "reports": ("bao-cao", "title"),
+}
 
 
 def test_every_record_has_its_page_with_title_and_edit_link(built_site, data):
@@ -66,21 +75,34 @@ def test_every_record_has_its_page_with_title_and_edit_link(built_site, data):
             doc = read(built_site, f"{section}/{record.id}")
             h1 = [h for h in doc.headings if h[0] == "h1"]
             assert h1 and h1[0][2] == " ".join(record[title_key].split()), record.path
-            assert EDIT_BASE + record.path in page_hrefs(doc), f"{section}/{record.id}/ has no edit link to {record.path}"
+            assert EDIT_BASE + record.path in page_hrefs(doc), (
+                f"{section}/{record.id}/ has no edit link to {record.path}"
+            )
             # No "Sửa bản ghi này" among the content: the page's one edit link is in its footer.
-            assert not [h for h, _ in doc.links if h.startswith(EDIT_BASE)], f"{section}/{record.id}/: edit links in the content"
+            assert not [h for h, _ in doc.links if h.startswith(EDIT_BASE)], (
+                f"{section}/{record.id}/: edit links in the content"
+            )
 
 
 def test_section_and_year_pages_link_to_their_data_folder(built_site, data):
-    folders = {"": "data", "phong-trao": "data/campaigns", "dien-hinh": "data/models",
-               "khen-thuong": "data/awards", "tap-the": "data/units", "ca-nhan": "data/people",
-               "bao-cao": "data/reports", "van-ban": "data/documents"}
+    folders = {
+        "": "data",
+        "phong-trao": "data/campaigns",
+        "dien-hinh": "data/models",
+        "khen-thuong": "data/awards",
+        "tap-the": "data/units",
+        "ca-nhan": "data/people",
+        "bao-cao": "data/reports",
+        "van-ban": "data/documents",
+    }
     years = {a["year"] for a in data.kind("awards").values()}
     folders.update({f"khen-thuong/{y}": f"data/awards/{y}" for y in years})
     for url, folder in folders.items():
         doc = read(built_site, url)
         assert TREE_BASE + folder in page_hrefs(doc), f"/{url} has no link to {folder}"
-        assert not [h for h, _ in doc.links if h.startswith((EDIT_BASE, TREE_BASE))], f"/{url}: edit links in the content"
+        assert not [h for h, _ in doc.links if h.startswith((EDIT_BASE, TREE_BASE))], (
+            f"/{url}: edit links in the content"
+        )
 
 
 def test_pages_are_in_vietnamese_and_the_skip_link_lands_on_the_heading(built_site):
@@ -104,14 +126,19 @@ def _english_labels() -> set[str]:
 
 
 def test_no_english_label_in_the_interface(built_site):
-    patterns = {label: re.compile(r"(?<![\w])" + re.escape(label).replace("\\#", r"\d+") + r"(?![\w])")
-                for label in _english_labels()}
+    patterns = {
+        label: re.compile(r"(?<![\w])" + re.escape(label).replace("\\#", r"\d+") + r"(?![\w])")
+        for label in _english_labels()
+    }
     for path in sorted(built_site.rglob("*.html")):
         doc = Doc(path.read_text(encoding="utf-8"))
         # The theme's text around the content, and every label given to assistive technology.
         shown = doc.chrome_text + [
-            value for _, attrs in doc.elements for name, value in attrs.items()
-            if name in ("aria-label", "title", "placeholder", "alt", "aria-roledescription") and value]
+            value
+            for _, attrs in doc.elements
+            for name, value in attrs.items()
+            if name in ("aria-label", "title", "placeholder", "alt", "aria-roledescription") and value
+        ]
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', doc.html, re.S)
         if config:  # labels the theme's scripts show later (search results, copy button)
             shown.append(config.group(1))
@@ -122,6 +149,7 @@ def test_no_english_label_in_the_interface(built_site):
 # ---------------------------------------------------------------------------------------------
 # What each page kind shows
 # ---------------------------------------------------------------------------------------------
+
 
 def test_home_shows_latest_year_figures_models_and_every_section(built_site, data):
     doc = read(built_site, "")
@@ -202,7 +230,9 @@ def test_year_page_totals_by_form_and_level_groups_in_rank_order(built_site, dat
     assert f"{vn_number(totals['tap_the'])} lượt tập thể, {vn_number(totals['ca_nhan'])} lượt cá nhân" in doc.text
     assert "Theo danh hiệu, hình thức" in doc.text and "Theo cấp khen" in doc.text
     # Groups: one h2 per level (Trung ương first), one h3 per form, in the vocabulary's rank order.
-    forms = [h[1].removeprefix("hinh-thuc-") for h in doc.headings if h[0] == "h3" and (h[1] or "").startswith("hinh-thuc-")]
+    forms = [
+        h[1].removeprefix("hinh-thuc-") for h in doc.headings if h[0] == "h3" and (h[1] or "").startswith("hinh-thuc-")
+    ]
     assert set(forms) == {a["award"] for a in awards}
     levels = ["trung_uong", "tinh", "huyen", "xa", "co_quan"]
     order = [(levels.index(data.vocab[f]["level"]), data.vocab[f]["rank"]) for f in forms]
@@ -288,7 +318,11 @@ def test_report_page_shows_every_target_and_section(built_site, data):
         for target in targets:
             assert " ".join(target["label"].split()) in doc.text
             for item in [target] + target.get("items", []):
-                if isinstance(item.get("value"), (int, float)) and item.get("unit") == "%" and item.get("value_max") is None:
+                if (
+                    isinstance(item.get("value"), (int, float))
+                    and item.get("unit") == "%"
+                    and item.get("value_max") is None
+                ):
                     value = f"{item['value']:g}".replace(".", ",") + "%"
                     assert value in doc.text, (item["label"], value)
         headings = [int(tag[1]) for tag, _, _ in doc.headings]
@@ -333,8 +367,19 @@ PEOPLE = {  # id: name; the expected order is by given name (a ă â b c d đ �
     "dinh-van-ba": "Đinh Văn Bà",
     "mai-van-ba": "Mai Văn Ba",
 }
-EXPECTED_ORDER = ["Đỗ Văn An", "Phạm Thị Ánh", "Vũ Thị Ân", "Mai Văn Ba", "Đinh Văn Bà", "Ngô Văn Bá",
-                  "Trần Văn Bình", "Hoàng Văn Dũng", "Bùi Đức Đạt", "Lê Thị Hoa", "Nguyễn Thị Hoa"]
+EXPECTED_ORDER = [
+    "Đỗ Văn An",
+    "Phạm Thị Ánh",
+    "Vũ Thị Ân",
+    "Mai Văn Ba",
+    "Đinh Văn Bà",
+    "Ngô Văn Bá",
+    "Trần Văn Bình",
+    "Hoàng Văn Dũng",
+    "Bùi Đức Đạt",
+    "Lê Thị Hoa",
+    "Nguyễn Thị Hoa",
+]
 
 
 def test_people_list_in_vietnamese_order(project_copy, tmp_path):
@@ -353,6 +398,7 @@ def test_people_list_in_vietnamese_order(project_copy, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Reproducible
 # ---------------------------------------------------------------------------------------------
+
 
 def test_two_builds_of_the_same_data_are_byte_identical(built_site, fixture_project, tmp_path):
     again = tmp_path / "again"

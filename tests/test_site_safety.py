@@ -3,13 +3,13 @@
 Records with script tags, event attributes, javascript: links and template syntax are added to a
 copy of the project, which is built as staff would build it; the HTML is then read back.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from helpers import run_mkdocs_build
-from helpers import Doc, read
+from helpers import Doc, read, run_mkdocs_build
 
 SCRIPT = '<script>alert("bv-xss-1")</script>'
 IMG = '<img src=x onerror=alert("bv-xss-2")>'
@@ -42,30 +42,42 @@ CAMPAIGN_TITLE = f"Phong trào {IMG} {MUSTACHE}"
 
 RECORDS = {
     "units/xa-doc-hai.yml": f"name: {_quoted(UNIT_NAME)}\nkind: xa\naliases: [{_quoted(RAW_LINK)}]\n"
-                            f"summary: {_yaml_block(MARKDOWN)}",
-    "people/nguoi-doc-hai.yml": f"name: {_quoted(PERSON_NAME)}\nposition: {_quoted(MUSTACHE)}\n"
-                                "unit: xa-doc-hai\n",
+    f"summary: {_yaml_block(MARKDOWN)}",
+    "people/nguoi-doc-hai.yml": f"name: {_quoted(PERSON_NAME)}\nposition: {_quoted(MUSTACHE)}\nunit: xa-doc-hai\n",
     "documents/van-ban-doc-hai.yml": f"number: {_quoted('99/KH-' + SCRIPT)}\nkind: Kế hoạch\n"
-                                     f"issuer: {_quoted(STATEMENT)}\ntitle: {_quoted(IMG)}\n",
+    f"issuer: {_quoted(STATEMENT)}\ntitle: {_quoted(IMG)}\n",
     "campaigns/phong-trao-doc-hai.yml": (
         f"title: {_quoted(CAMPAIGN_TITLE)}\nkind: chuyen_de\nfield: khac\nlaunched_by: {_quoted(SCRIPT)}\n"
         f"basis: [van-ban-doc-hai]\nsummary: {_yaml_block(MARKDOWN)}results:\n  - year: 2021\n"
-        f"    text: {_yaml_block(MARKDOWN, 6)}    figures:\n      - label: {_quoted(SCRIPT)}\n        value: 1\n"),
+        f"    text: {_yaml_block(MARKDOWN, 6)}    figures:\n      - label: {_quoted(SCRIPT)}\n        value: 1\n"
+    ),
     "models/mo-hinh-doc-hai.yml": (
         f"title: {_quoted('Mô hình ' + MUSTACHE + ' ' + SCRIPT)}\nyear: 2021\ncampaign: phong-trao-doc-hai\n"
         f"units: [xa-doc-hai]\npeople: [nguoi-doc-hai]\nsummary: {_yaml_block(MARKDOWN)}"
-        f"body: {_yaml_block(MARKDOWN)}"),
+        f"body: {_yaml_block(MARKDOWN)}"
+    ),
     "awards/2021/khen-thuong-doc-hai.yml": (
         f"year: 2021\naward: bang-khen-tinh\nissuer: {_quoted(SCRIPT)}\ncampaign: phong-trao-doc-hai\n"
         f"name_as_written: {_quoted(MUSTACHE)}\nreason: {_quoted(IMG + ' ' + STATEMENT)}\n"
         f"note: {_quoted(RAW_LINK)}\ndecision: {{number: {_quoted('1/QĐ-' + SCRIPT)}, date: 2021-12-20}}\n"
         "recipients:\n  - unit: xa-doc-hai\n  - person: nguoi-doc-hai\n"
-        f"  - name: {_quoted(SCRIPT)}\n    position: {_quoted(MUSTACHE)}\n"),
+        f"  - name: {_quoted(SCRIPT)}\n    position: {_quoted(MUSTACHE)}\n"
+    ),
 }
 
-PAGES = ["tap-the/xa-doc-hai", "ca-nhan/nguoi-doc-hai", "phong-trao/phong-trao-doc-hai",
-         "dien-hinh/mo-hinh-doc-hai", "khen-thuong/2021", "van-ban", "tap-the", "ca-nhan", "phong-trao",
-         "dien-hinh", ""]
+PAGES = [
+    "tap-the/xa-doc-hai",
+    "ca-nhan/nguoi-doc-hai",
+    "phong-trao/phong-trao-doc-hai",
+    "dien-hinh/mo-hinh-doc-hai",
+    "khen-thuong/2021",
+    "van-ban",
+    "tap-the",
+    "ca-nhan",
+    "phong-trao",
+    "dien-hinh",
+    "",
+]
 
 
 def test_hostile_records_come_out_as_harmless_text(project_copy, tmp_path):
@@ -129,8 +141,14 @@ def test_no_page_loads_anything_from_another_site(built_site):
             urls = []
             if tag in ("script", "img", "iframe", "audio", "video", "source", "embed"):
                 urls.append(attrs.get("src") or "")
-            if tag == "link" and set((attrs.get("rel") or "").split()) & {"stylesheet", "icon", "preload",
-                                                                             "preconnect", "dns-prefetch", "modulepreload"}:
+            if tag == "link" and set((attrs.get("rel") or "").split()) & {
+                "stylesheet",
+                "icon",
+                "preload",
+                "preconnect",
+                "dns-prefetch",
+                "modulepreload",
+            }:
                 urls.append(attrs.get("href") or "")
             for url in urls:
                 assert not re.match(r"([a-z]+:)?//", url, re.I), f"{path}: <{tag}> loads {url}"

@@ -1,4 +1,5 @@
 """sitemap.xml lists every page the build writes (generated record pages included), and nothing else."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -1,11 +1,11 @@
 """The staff guide (/huong-dan/): on the site, complete, and right about the data and the errors."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import yaml
-
 from bangvang.records import schema as s
 from bangvang.records.validation import validate
 from helpers import effective_config, run_mkdocs_build
@@ -16,7 +16,6 @@ GUIDE = ROOT / "docs" / "huong-dan"
 
 def _guide_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(GUIDE.glob("*.md")))
-
 
 
 def test_guide_is_out_of_the_readers_menu_and_links_every_page():
@@ -60,14 +59,17 @@ def test_error_page_explains_the_messages_staff_meet(project_copy):
     data = project_copy / "data"
     units = sorted((data / "units").glob("*.yml"))
     (data / "units" / "xa-moi.yml").write_text(
-        "name: Xã Mới\nkind: xaa\nparent: khong-co-ma-nay\nnmae: lỗi gõ\n", encoding="utf-8")
+        "name: Xã Mới\nkind: xaa\nparent: khong-co-ma-nay\nnmae: lỗi gõ\n", encoding="utf-8"
+    )
     (data / "units" / "Xa Hoa.yml").write_text("name: Xã Hoa\nkind: xa\n", encoding="utf-8")
     (data / "people" / "nguyen-van-a.yml").write_text("name:\nposition: [a, b]\n", encoding="utf-8")
     (data / "documents" / "cv-1.yml").write_text(
-        "number: 1/CV\nkind: Công văn\nissuer: UBND\ndate: 31/02/2021\nurl: ftp://x\n", encoding="utf-8")
+        "number: 1/CV\nkind: Công văn\nissuer: UBND\ndate: 31/02/2021\nurl: ftp://x\n", encoding="utf-8"
+    )
     (data / "documents" / "cv-2.yml").write_text("number: 2/CV\n\tkind: Công văn\n", encoding="utf-8")
-    (data / "models" / "mo-hinh.yml").write_text("title: Mô hình\nyear: 20211\nsummary: x\n"
-                                                 "figures: [{label: Diện tích, value: '1.356,5'}]\n", encoding="utf-8")
+    (data / "models" / "mo-hinh.yml").write_text(
+        "title: Mô hình\nyear: 20211\nsummary: x\nfigures: [{label: Diện tích, value: '1.356,5'}]\n", encoding="utf-8"
+    )
     assert units, "seed units needed"
     _, errors = validate(data, project_copy / "docs")
     guide = _guide_text()

@@ -4,6 +4,7 @@ clashes checked before anything is written.
 
 No test here measures time: a hang would hit the subprocess timeout (a guard, not a benchmark).
 """
+
 from __future__ import annotations
 
 import os
@@ -27,13 +28,23 @@ from honour_sheets import (
 from openpyxl import Workbook
 
 LIST = [["STT", "Họ và tên", "Chức vụ"], [1, "Nguyễn Văn Một", "Giáo viên"], [2, "Trần Thị Hai", "Kế toán"]]
-ENGLISH = ("usage:", "error:", "the following", "invalid", "expected", "unrecognized", "show this help",
-           "positional arguments", "options:")
+ENGLISH = (
+    "usage:",
+    "error:",
+    "the following",
+    "invalid",
+    "expected",
+    "unrecognized",
+    "show this help",
+    "positional arguments",
+    "options:",
+)
 
 
 def _script(project: Path, name: str, *args, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "scripts" / name), *args], cwd=cwd or project,
-                          capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / name), *args], cwd=cwd or project, capture_output=True, timeout=300
+    )
 
 
 def _text(result) -> tuple[str, str]:
@@ -53,6 +64,7 @@ def sheet(tmp_path) -> Path:
 # ---------------------------------------------------------------------------------------------
 # Command lines
 # ---------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("script", ["new.py", "import_awards.py", "validate.py"])
 def test_help_is_vietnamese(project_copy, script):
@@ -106,16 +118,23 @@ def test_wrong_command_lines_are_refused_in_vietnamese(project_copy, sheet, scri
     assert awards_in(project_copy, 2022) == []
 
 
-@pytest.mark.parametrize("script,args", [
-    ("new.py", ["unit", b"Tr\xff\xfeng"]),
-    ("import_awards.py", [b"danh-s\xe1ch.xlsx", "--award", "x", "--year", "2022"]),
-    ("import_awards.py", ["ds.xlsx", "--award", "x", "--year", "2022", "--issuer", b"Ch\xe9 t\xe9ch"]),
-    ("validate.py", ["--data", b"d\xe2ta"]),
-])
+@pytest.mark.parametrize(
+    "script,args",
+    [
+        ("new.py", ["unit", b"Tr\xff\xfeng"]),
+        ("import_awards.py", [b"danh-s\xe1ch.xlsx", "--award", "x", "--year", "2022"]),
+        ("import_awards.py", ["ds.xlsx", "--award", "x", "--year", "2022", "--issuer", b"Ch\xe9 t\xe9ch"]),
+        ("validate.py", ["--data", b"d\xe2ta"]),
+    ],
+)
 def test_arguments_that_are_not_utf8(project_copy, sheet, script, args):
     args = [str(sheet) if a == "ds.xlsx" else a for a in args]
-    result = subprocess.run([sys.executable.encode(), str(project_copy / "scripts" / script).encode(), *args],
-                            cwd=project_copy, capture_output=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable.encode(), str(project_copy / "scripts" / script).encode(), *args],
+        cwd=project_copy,
+        capture_output=True,
+        timeout=120,
+    )
     out, err = _text(result)  # the output itself is valid UTF-8
     assert result.returncode == 2, out + err
     assert "không phải chữ UTF-8" in err and "Cách dùng: " in err
@@ -139,6 +158,7 @@ def test_dashes_as_a_name(project_copy, sheet):
 # Sheets that declare more than they hold, or hold too much
 # ---------------------------------------------------------------------------------------------
 
+
 def test_one_cell_at_xfd1048576(project_copy, tmp_path):
     """A 5 KB file whose used range is the whole sheet: read as the three rows it holds."""
     book = Workbook()
@@ -148,22 +168,28 @@ def test_one_cell_at_xfd1048576(project_copy, tmp_path):
     path = tmp_path / "xa.xlsx"
     book.save(path)
     assert path.stat().st_size < 10_000
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out",
-                        "data/awards/2022/xa.yml")
+    result = run_import(
+        project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", "data/awards/2022/xa.yml"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert any("ngoài vùng đọc" in line and "XFD1048576" in line for line in review_lines(result.stdout))
     assert len(record(project_copy / "data/awards/2022/xa.yml")["recipients"]) == 2
 
 
 def test_a_merge_down_to_the_last_row(project_copy, tmp_path):
-    rows = [["STT", "Họ và tên", "Chức vụ", "Đơn vị"], [1, "Nguyễn Văn Một", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
-            [2, "Trần Thị Hai", "Kế toán", None]]
+    rows = [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+        [1, "Nguyễn Văn Một", "Giáo viên", "Trường THCS Lê Thanh Nghị"],
+        [2, "Trần Thị Hai", "Kế toán", None],
+    ]
     path = add_merges(write_xlsx(tmp_path / "m.xlsx", rows), ["D2:D1048576", "F1:XFD1048576"])
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out",
-                        "data/awards/2022/gop.yml")
+    result = run_import(
+        project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", "data/awards/2022/gop.yml"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert [r["unit"] for r in record(project_copy / "data/awards/2022/gop.yml")["recipients"]] == \
-        ["truong-thcs-le-thanh-nghi"] * 2
+    assert [r["unit"] for r in record(project_copy / "data/awards/2022/gop.yml")["recipients"]] == [
+        "truong-thcs-le-thanh-nghi"
+    ] * 2
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
@@ -188,8 +214,7 @@ def test_fifty_thousand_rows_are_refused_early(project_copy, tmp_path, kind):
 
 def test_a_three_megabyte_cell(project_copy, tmp_path):
     rows = LIST + [[3, "Lê Văn Ba", "x" * 3_000_000]]
-    result = run_import(project_copy, write_csv(tmp_path / "o.csv", rows), "--award", "giay-khen-huyen",
-                        "--year", 2022)
+    result = run_import(project_copy, write_csv(tmp_path / "o.csv", rows), "--award", "giay-khen-huyen", "--year", 2022)
     assert result.returncode == 1 and "dòng 4" in result.stderr and "dài quá 10.000 ký tự" in result.stderr
     _clean(result.stdout, result.stderr)
     path = write_xlsx(tmp_path / "o.xlsx", LIST + [[3, "Lê Văn Ba", "x" * 30_000]])
@@ -199,13 +224,16 @@ def test_a_three_megabyte_cell(project_copy, tmp_path):
     assert awards_in(project_copy, 2022) == []
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"PK\x03\x04 not a zip at all", "không mở được"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "tệp Excel cũ (.xls)"),
-    (b"", "không tìm thấy dòng tiêu đề"),
-    (b"STT,H\xe4 t\xean\x00\x00\n", "NUL"),
-    (b'STT,H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan\n1,"Nguy\xe1\xbb\x85n\n2,Tr\xe1\xba\xa7n\n', "không đóng"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"PK\x03\x04 not a zip at all", "không mở được"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "tệp Excel cũ (.xls)"),
+        (b"", "không tìm thấy dòng tiêu đề"),
+        (b"STT,H\xe4 t\xean\x00\x00\n", "NUL"),
+        (b'STT,H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan\n1,"Nguy\xe1\xbb\x85n\n2,Tr\xe1\xba\xa7n\n', "không đóng"),
+    ],
+)
 def test_broken_files_are_refused(project_copy, tmp_path, content, message):
     suffix = ".xlsx" if content.startswith((b"PK", b"\xd0")) else ".csv"
     path = tmp_path / f"hong{suffix}"
@@ -230,8 +258,9 @@ def test_not_a_file(project_copy, tmp_path):
 def test_invisible_characters_and_uncomputed_formulas(project_copy, tmp_path):
     rows = LIST + [[3, "Lê\u200b Văn\u202e Ba", "Giáo viên"], [4, "=CONCATENATE(\"Trần\",\" Bốn\")", "Kế toán"]]
     path = write_xlsx(tmp_path / "f.xlsx", rows)  # openpyxl stores formulas without a computed value
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out",
-                        "data/awards/2022/an.yml")
+    result = run_import(
+        project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", "data/awards/2022/an.yml"
+    )
     assert result.returncode == 1 and "CHƯA XONG" in result.stderr
     rec = record(project_copy / "data/awards/2022/an.yml")
     assert {"name": "Lê Văn Ba", "position": "Giáo viên"} in rec["recipients"]
@@ -243,8 +272,9 @@ def test_invisible_characters_and_uncomputed_formulas(project_copy, tmp_path):
 
 def test_a_file_name_that_would_break_the_yaml(project_copy, tmp_path):
     path = write_csv(tmp_path / "ds\nyear: 1999 #.csv", LIST)
-    result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out",
-                        "data/awards/2022/ten-la.yml")
+    result = run_import(
+        project_copy, path, "--award", "giay-khen-huyen", "--year", 2022, "--out", "data/awards/2022/ten-la.yml"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     written = project_copy / "data/awards/2022/ten-la.yml"
     assert record(written)["year"] == 2022 and file_errors(project_copy, written) == []
@@ -254,11 +284,21 @@ def test_a_file_name_that_would_break_the_yaml(project_copy, tmp_path):
 # Where the record goes: checked before writing
 # ---------------------------------------------------------------------------------------------
 
+
 def test_a_relative_out_is_inside_the_project(project_copy, sheet, tmp_path):
     elsewhere = tmp_path / "tai-ve"
     elsewhere.mkdir()
-    result = run_import(project_copy, sheet, "--award", "giay-khen-huyen", "--year", 2022, "--out",
-                        "data/awards/2022/tuong-doi.yml", cwd=elsewhere)
+    result = run_import(
+        project_copy,
+        sheet,
+        "--award",
+        "giay-khen-huyen",
+        "--year",
+        2022,
+        "--out",
+        "data/awards/2022/tuong-doi.yml",
+        cwd=elsewhere,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project_copy / "data/awards/2022/tuong-doi.yml").is_file()
     assert "Đã ghi data/awards/2022/tuong-doi.yml" in result.stdout
@@ -267,22 +307,26 @@ def test_a_relative_out_is_inside_the_project(project_copy, sheet, tmp_path):
 
 def test_out_onto_an_id_of_another_year_is_refused_before_writing(project_copy, sheet):
     taken = sorted((project_copy / "data/awards/2021").glob("*.yml"))[0].stem
-    result = run_import(project_copy, sheet, "--award", "giay-khen-huyen", "--year", 2022, "--out",
-                        f"data/awards/2022/{taken}.yml")
+    result = run_import(
+        project_copy, sheet, "--award", "giay-khen-huyen", "--year", 2022, "--out", f"data/awards/2022/{taken}.yml"
+    )
     assert result.returncode == 1
     assert f"mã '{taken}' đã dùng cho data/awards/2021/{taken}.yml (năm 2021)" in result.stderr
     assert "hợp lệ" not in result.stdout + result.stderr and awards_in(project_copy, 2022) == []
     _clean(result.stdout, result.stderr)
 
 
-@pytest.mark.parametrize("out,message", [
-    ("data/awards/2021/moi.yml", "phải nằm ở data/awards/2022/"),
-    ("data/units/moi.yml", "phải nằm ở data/awards/2022/"),
-    ("data/awards/2022/Bằng khen.yml", "chữ thường không dấu"),
-    ("data/awards/2022/moi.txt", "phải là một tệp .yml"),
-    ("data/awards/2022/" + "a" * 120 + ".yml", "tối đa 100 ký tự"),
-    ("/proc/khong-ghi-duoc.yml", "không ghi được /proc/khong-ghi-duoc.yml"),
-])
+@pytest.mark.parametrize(
+    "out,message",
+    [
+        ("data/awards/2021/moi.yml", "phải nằm ở data/awards/2022/"),
+        ("data/units/moi.yml", "phải nằm ở data/awards/2022/"),
+        ("data/awards/2022/Bằng khen.yml", "chữ thường không dấu"),
+        ("data/awards/2022/moi.txt", "phải là một tệp .yml"),
+        ("data/awards/2022/" + "a" * 120 + ".yml", "tối đa 100 ký tự"),
+        ("/proc/khong-ghi-duoc.yml", "không ghi được /proc/khong-ghi-duoc.yml"),
+    ],
+)
 def test_out_where_no_award_can_be(project_copy, sheet, out, message):
     result = run_import(project_copy, sheet, "--award", "giay-khen-huyen", "--year", 2022, "--out", out)
     assert result.returncode == 1 and message in result.stderr, result.stderr
@@ -310,8 +354,11 @@ def test_an_invalid_record_is_never_written(project_copy, sheet):
 
 
 def test_the_chart_sheet_workbook_with_only_charts(project_copy, tmp_path):
-    path = write_book(tmp_path / "chi-bieu-do.xlsx", [Sheet("Số liệu", [["Năm", "Số"], [2021, 3], [2022, 4]])],
-                      chart_sheet="Biểu đồ")
+    path = write_book(
+        tmp_path / "chi-bieu-do.xlsx", [Sheet("Số liệu", [["Năm", "Số"], [2021, 3], [2022, 4]])], chart_sheet="Biểu đồ"
+    )
     result = run_import(project_copy, path, "--award", "giay-khen-huyen", "--year", 2022)
-    assert result.returncode == 1 and "không tìm thấy dòng tiêu đề danh sách ở trang tính nào ('Số liệu')" in result.stderr
+    assert (
+        result.returncode == 1 and "không tìm thấy dòng tiêu đề danh sách ở trang tính nào ('Số liệu')" in result.stderr
+    )
     _clean(result.stdout, result.stderr)

@@ -1,4 +1,5 @@
 """Vietnamese text: folding, slugs, dictionary order, names, numbers and dates as readers see them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,9 +7,15 @@ import random
 import unicodedata
 
 import pytest
-
 from bangvang.text import (
-    fold, format_date, format_number, format_quantity, parse_date, person_sort_key, slugify, sort_key,
+    fold,
+    format_date,
+    format_number,
+    format_quantity,
+    parse_date,
+    person_sort_key,
+    slugify,
+    sort_key,
 )
 
 
@@ -16,16 +23,19 @@ def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Đoàn Thượng", "doan thuong"),
-    ("ĐOÀN THƯỢNG", "doan thuong"),
-    (nfd("Đoàn Thượng"), "doan thuong"),
-    ("hoá", "hóa"),
-    ("uỷ ban", "ủy ban"),
-    ("Thuỷ sản", "thủy sản"),
-    ("Hoà", "hòa"),
-    ("Gia Lộc", "GIA LOC"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Đoàn Thượng", "doan thuong"),
+        ("ĐOÀN THƯỢNG", "doan thuong"),
+        (nfd("Đoàn Thượng"), "doan thuong"),
+        ("hoá", "hóa"),
+        ("uỷ ban", "ủy ban"),
+        ("Thuỷ sản", "thủy sản"),
+        ("Hoà", "hòa"),
+        ("Gia Lộc", "GIA LOC"),
+    ],
+)
 def test_fold_makes_spellings_equal(a, b):
     assert fold(a) == fold(b)
 
@@ -39,14 +49,17 @@ def test_fold_keeps_different_words_apart(a, b):
     assert fold(a) != fold(b)
 
 
-@pytest.mark.parametrize("text, slug", [
-    ("Xã Đoàn Thượng", "xa-doan-thuong"),
-    (nfd("Xã Đoàn Thượng"), "xa-doan-thuong"),
-    ("Trường THCS Lê Thanh Nghị", "truong-thcs-le-thanh-nghi"),
-    ("Chỉ thị 34-CT/TW", "chi-thi-34-ct-tw"),
-    ("  Ủy ban — nhân dân!! ", "uy-ban-nhan-dan"),
-    ("Nghị định 91/2017/NĐ-CP", "nghi-dinh-91-2017-nd-cp"),
-])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Xã Đoàn Thượng", "xa-doan-thuong"),
+        (nfd("Xã Đoàn Thượng"), "xa-doan-thuong"),
+        ("Trường THCS Lê Thanh Nghị", "truong-thcs-le-thanh-nghi"),
+        ("Chỉ thị 34-CT/TW", "chi-thi-34-ct-tw"),
+        ("  Ủy ban — nhân dân!! ", "uy-ban-nhan-dan"),
+        ("Nghị định 91/2017/NĐ-CP", "nghi-dinh-91-2017-nd-cp"),
+    ],
+)
 def test_slugify(text, slug):
     assert slugify(text) == slug
 
@@ -61,19 +74,51 @@ def test_sort_key_dictionary_order():
 
 
 def test_sort_key_alphabet_order():
-    alphabet = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n", "o", "ô",
-                "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y"]
+    alphabet = [
+        "a",
+        "ă",
+        "â",
+        "b",
+        "c",
+        "d",
+        "đ",
+        "e",
+        "ê",
+        "g",
+        "h",
+        "i",
+        "k",
+        "l",
+        "m",
+        "n",
+        "o",
+        "ô",
+        "ơ",
+        "p",
+        "q",
+        "r",
+        "s",
+        "t",
+        "u",
+        "ư",
+        "v",
+        "x",
+        "y",
+    ]
     shuffled = alphabet[::-1]
     assert sorted(shuffled, key=sort_key) == alphabet
 
 
-@pytest.mark.parametrize("words", [
-    ["an", "ăn", "ân", "bán"],
-    ["da", "dê", "đa", "đen"],
-    ["on", "ôn", "ơn", "pha"],
-    ["Gia Khánh", "Gia Lộc", "Gia Lương", "Gia Tân"],
-    ["Thống Nhất", "Thượng Đạt", "Toàn Thắng"],
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["an", "ăn", "ân", "bán"],
+        ["da", "dê", "đa", "đen"],
+        ["on", "ôn", "ơn", "pha"],
+        ["Gia Khánh", "Gia Lộc", "Gia Lương", "Gia Tân"],
+        ["Thống Nhất", "Thượng Đạt", "Toàn Thắng"],
+    ],
+)
 def test_sort_key_orders_vietnamese_words(words):
     assert sorted(words[::-1], key=sort_key) == words
 
@@ -96,35 +141,56 @@ def test_person_sort_key_uses_an_explicit_given_name():
     assert person_sort_key("Lê Thị Kim Anh") < person_sort_key("Trần Văn Hải")
 
 
-@pytest.mark.parametrize("value, shown", [
-    (1356, "1.356"), (150514, "150.514"), (34521, "34.521"), (95.12, "95,12"), (0.83, "0,83"),
-    (1.2, "1,2"), (2.0, "2"), (0, "0"), (271580, "271.580"), (-3, "-3"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        (1356, "1.356"),
+        (150514, "150.514"),
+        (34521, "34.521"),
+        (95.12, "95,12"),
+        (0.83, "0,83"),
+        (1.2, "1,2"),
+        (2.0, "2"),
+        (0, "0"),
+        (271580, "271.580"),
+        (-3, "-3"),
+    ],
+)
 def test_format_number(value, shown):
     assert format_number(value) == shown
 
 
-@pytest.mark.parametrize("value, unit, shown", [
-    (95.12, "%", "95,12%"), (150514, "m²", "150.514 m²"), (656, "ha", "656 ha"), (1356, None, "1.356"),
-    (271580, "triệu đồng", "271.580 triệu đồng"),
-])
+@pytest.mark.parametrize(
+    "value, unit, shown",
+    [
+        (95.12, "%", "95,12%"),
+        (150514, "m²", "150.514 m²"),
+        (656, "ha", "656 ha"),
+        (1356, None, "1.356"),
+        (271580, "triệu đồng", "271.580 triệu đồng"),
+    ],
+)
 def test_format_quantity(value, unit, shown):
     assert format_quantity(value, unit) == shown
 
 
-@pytest.mark.parametrize("text, day", [
-    ("2021-01-15", dt.date(2021, 1, 15)),
-    ("15/01/2021", dt.date(2021, 1, 15)),
-    ("5/7/2021", dt.date(2021, 7, 5)),
-    (" 25/08/2021 ", dt.date(2021, 8, 25)),
-    ("29/02/2020", dt.date(2020, 2, 29)),
-])
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("2021-01-15", dt.date(2021, 1, 15)),
+        ("15/01/2021", dt.date(2021, 1, 15)),
+        ("5/7/2021", dt.date(2021, 7, 5)),
+        (" 25/08/2021 ", dt.date(2021, 8, 25)),
+        ("29/02/2020", dt.date(2020, 2, 29)),
+    ],
+)
 def test_parse_date_both_formats(text, day):
     assert parse_date(text) == day
 
 
-@pytest.mark.parametrize("text", ["30/02/2021", "2021-02-30", "29/02/2021", "2021-1-15", "15-01-2021",
-                                  "01/13/2021", "", "năm 2021"])
+@pytest.mark.parametrize(
+    "text", ["30/02/2021", "2021-02-30", "29/02/2021", "2021-1-15", "15-01-2021", "01/13/2021", "", "năm 2021"]
+)
 def test_parse_date_refuses_impossible_or_malformed(text):
     assert parse_date(text) is None
 

@@ -1,5 +1,6 @@
 """`python scripts/validate.py` and `mkdocs build` as staff run them: every error in one run,
 sorted, as path:line:col: message, exit code 1, and never a Python traceback."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import run_mkdocs_build
-from helpers import AWARD_FILE, write_data
+from helpers import AWARD_FILE, run_mkdocs_build, write_data
 
 ROOT = Path(__file__).resolve().parents[1]
 ERROR_LINE = re.compile(r"^(data/[^:]+):(\d+):(\d+): (.+)$")
@@ -17,8 +17,13 @@ ERROR_LINE = re.compile(r"^(data/[^:]+):(\d+):(\d+): (.+)$")
 
 def run_validate(data: Path, *extra: str, **env_vars: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, **env_vars)
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data), *extra],
-                          cwd=ROOT, env=env, capture_output=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data), *extra],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
 
 
 def error_lines(result: subprocess.CompletedProcess) -> list[tuple[str, int, int, str]]:
@@ -40,8 +45,7 @@ def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
 BROKEN = {
     # three files, several errors each, written out of alphabetical order
     "units/xa-a.yml": "name: Xã A\nkind: commune\nparnet: huyen-a\n",
-    AWARD_FILE: ("year: 2020\naward: lao-dong-tien-tien\nrecipients:\n  - unit: truong-a\n"
-                 "count:\n  ca_nhan: -3\n"),
+    AWARD_FILE: ("year: 2020\naward: lao-dong-tien-tien\nrecipients:\n  - unit: truong-a\ncount:\n  ca_nhan: -3\n"),
     "documents/chi-thi-34-ct-tw.yml": "number: 1\nkind: Chỉ thị\nissuer: X\ndate: 30/02/2021\nurl: javascript:x\n",
 }
 EXPECTED = [
@@ -77,7 +81,8 @@ def test_all_errors_of_several_files_in_one_run_sorted_exit_1(tmp_path):
 
 def test_hostile_files_are_refused_without_traceback(tmp_path):
     bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
+    )
     hostile = {
         "units/bom-alias.yml": bomb,
         "units/lon-qua.yml": "name: X\nkind: xa\nsummary: '" + "a" * (5 * 1024 * 1024) + "'\n",

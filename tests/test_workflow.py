@@ -1,4 +1,5 @@
 """The checks before merge: the GitHub workflow and the pre-commit hooks."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,12 @@ def _steps(job: dict) -> list[dict]:
 
 
 def test_workflow_is_valid_for_github():
-    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                             str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -50,8 +55,11 @@ def test_pull_requests_are_checked_data_first_then_build_then_tests():
     steps = _steps(flow["jobs"]["build"])
     setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
     assert str(setup["with"]["python-version"]) == "3.11"
-    validation, build, tests = (_step_index(steps, "scripts/pr_check.py"), _step_index(steps, "mkdocs build"),
-                                _step_index(steps, "bash .ci/run"))
+    validation, build, tests = (
+        _step_index(steps, "scripts/pr_check.py"),
+        _step_index(steps, "mkdocs build"),
+        _step_index(steps, "bash .ci/run"),
+    )
     assert validation < build < tests
     assert "--strict" in shlex.split(steps[build]["run"])
     assert "--base" in steps[validation]["run"]
@@ -106,8 +114,11 @@ def test_only_main_deploys_to_pages_on_push_or_a_manual_run():
 
 def _project_files() -> list[str]:
     skip = {".venv", "site", "node_modules", ".git", "__pycache__", ".pytest_cache"}
-    return sorted(p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*")
-                  if p.is_file() and not skip & set(p.relative_to(ROOT).parts))
+    return sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in ROOT.rglob("*")
+        if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+    )
 
 
 def _hooks() -> list[dict]:

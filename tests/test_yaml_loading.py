@@ -5,14 +5,13 @@ and checks what staff are told: the file:line:col and a key word of the Vietname
 Hostile files (alias bombs, 5 MB, 100 000 levels of nesting) must be refused without hanging
 or exhausting memory; pytest's own run time shows a regression, no timing is asserted here.
 """
+
 from __future__ import annotations
 
 import unicodedata
 
 import pytest
-
 from bangvang.records.errors import MAX_ERRORS_PER_FILE
-
 from helpers import UNIT_XA, assert_refused, errors_for, where
 
 UNIT = "units/xa-a.yml"
@@ -22,15 +21,19 @@ UNIT = "units/xa-a.yml"
 # Syntax
 # ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, pos, word", [
-    ("name: Xã A\nkind: xa\n  parent: huyen-a\n", (3, 9), "dấu ':'"),
-    ("name: Xã A\nkind xa\nparent: huyen-a\n", None, "cú pháp YAML"),
-    ("name: 'Xã A\nkind: xa\n", None, "cú pháp YAML"),
-    ("name: Xã A\n\tkind: xa\n", (2, 1), "Tab"),
-    ("name: Xã A\nkind: [xa\n", None, "cú pháp YAML"),
-    ("name: Xã A\nkind: xa\nsummary: a: b\n", (3, 11), "ngoặc kép"),
-    ("name: \"Xã \\q A\"\nkind: xa\n", (1, 11), "ký tự thoát"),
-])
+
+@pytest.mark.parametrize(
+    "text, pos, word",
+    [
+        ("name: Xã A\nkind: xa\n  parent: huyen-a\n", (3, 9), "dấu ':'"),
+        ("name: Xã A\nkind xa\nparent: huyen-a\n", None, "cú pháp YAML"),
+        ("name: 'Xã A\nkind: xa\n", None, "cú pháp YAML"),
+        ("name: Xã A\n\tkind: xa\n", (2, 1), "Tab"),
+        ("name: Xã A\nkind: [xa\n", None, "cú pháp YAML"),
+        ("name: Xã A\nkind: xa\nsummary: a: b\n", (3, 11), "ngoặc kép"),
+        ("name: \"Xã \\q A\"\nkind: xa\n", (1, 11), "ký tự thoát"),
+    ],
+)
 def test_yaml_syntax_error_is_reported_with_its_line(tmp_path, text, pos, word):
     _, errors = errors_for(tmp_path, {UNIT: text})
     mine = [e for e in errors if e.path == f"data/{UNIT}"]
@@ -59,13 +62,16 @@ def test_record_that_is_not_a_mapping_is_refused(tmp_path):
     assert_refused(errors, UNIT, (1, 1), "tên: giá trị")
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("name: !!python/object:os.system Xã A\nkind: xa\n", "!!python/object:os.system"),
-    ("name: !!python/object/apply:os.system ['ls']\nkind: xa\n", "!!python/object/apply"),
-    ("name: !!python/name:os.system ''\nkind: xa\n", "!!python/name"),
-    ("name: !!binary aGVsbG8=\nkind: xa\n", "!!binary"),
-    ("name: !la Xã A\nkind: xa\n", "!la"),
-])
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("name: !!python/object:os.system Xã A\nkind: xa\n", "!!python/object:os.system"),
+        ("name: !!python/object/apply:os.system ['ls']\nkind: xa\n", "!!python/object/apply"),
+        ("name: !!python/name:os.system ''\nkind: xa\n", "!!python/name"),
+        ("name: !!binary aGVsbG8=\nkind: xa\n", "!!binary"),
+        ("name: !la Xã A\nkind: xa\n", "!la"),
+    ],
+)
 def test_python_and_other_tags_are_refused(tmp_path, text, needle):
     _, errors = errors_for(tmp_path, {UNIT: text})
     assert_refused(errors, UNIT, where(text, needle), "không được phép")
@@ -86,7 +92,7 @@ def test_duplicate_key_is_refused_at_the_second_occurrence(tmp_path):
 
 
 def test_duplicate_key_inside_a_nested_mapping_is_refused(tmp_path):
-    text = ("year: 2021\naward: giay-khen-huyen\ncount:\n  tap_the: 1\n  tap_the: 2\n")
+    text = "year: 2021\naward: giay-khen-huyen\ncount:\n  tap_the: 1\n  tap_the: 2\n"
     _, errors = errors_for(tmp_path, {"awards/2021/giay-khen-truong-a.yml": text})
     assert_refused(errors, "awards/2021/giay-khen-truong-a.yml", where(text, "tap_the", 1), "'tap_the'", "bị lặp")
 
@@ -107,6 +113,7 @@ def test_merge_key_is_refused(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Encodings and Unicode
 # ---------------------------------------------------------------------------------------------
+
 
 def test_utf8_bom_is_tolerated(tmp_path):
     dataset, errors = errors_for(tmp_path, {UNIT: b"\xef\xbb\xbf" + UNIT_XA.encode("utf-8")})
@@ -156,6 +163,7 @@ def test_control_character_is_refused_where_it_stands(tmp_path, char):
 # Hostile input
 # ---------------------------------------------------------------------------------------------
 
+
 def _billion_laughs(levels: int = 9) -> str:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, levels):
@@ -176,7 +184,8 @@ def test_file_made_of_aliases_does_not_flood_the_report(tmp_path):
     text = "name: &n Xã A\nkind: xa\naliases: [" + "*n," * 200_000 + "*n]\n"
     _, errors = errors_for(tmp_path, {UNIT: text})
     assert [e for e in errors if e.path == f"data/{UNIT}"] == [
-        assert_refused(errors, UNIT, where(text, "*n"), "tham chiếu YAML")]
+        assert_refused(errors, UNIT, where(text, "*n"), "tham chiếu YAML")
+    ]
 
 
 def test_a_file_with_thousands_of_errors_is_reported_in_short(tmp_path):
@@ -247,4 +256,3 @@ def test_hostile_file_does_not_hide_the_errors_of_other_files(tmp_path):
     _, errors = errors_for(tmp_path, {UNIT: _billion_laughs(), "units/truong-a.yml": other})
     assert_refused(errors, "units/truong-a.yml", where(other, "comune"), "'commune'")
     assert any(e.path == f"data/{UNIT}" for e in errors)
-

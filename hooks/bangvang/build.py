@@ -5,17 +5,21 @@ Kept apart from the hook so that tests and benchmarks can drive a build without 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import stat
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bangvang.records.dataset import DataSet, Record
 from bangvang.records.errors import DataError, format_report
+from bangvang.records.record_cache import RecordCache
 from bangvang.website.index import Index, build_index
 from bangvang.urls import src_uri
 from bangvang.website.error_page import TITLE as ERROR_TITLE, error_page_html
-from bangvang.website.pages import Page, PageBuilder, SiteInfo, stub_text
+from bangvang.website.pages import TEMPLATES, Page, PageBuilder, SiteInfo, stub_text
 from bangvang.website.safe_markdown import stub_heading
 from bangvang.records.validation import validate
 from bangvang.publish.open_data_files import write_open_data
@@ -35,6 +39,7 @@ from bangvang.publish.wikidata_export import write_wikidata
 from bangvang.publish.cms_config import write_cms_config
 from bangvang.settings import site_info
 
+log = logging.getLogger("mkdocs.hooks.bangvang")
 
 @dataclass
 class SiteBuild:
@@ -49,6 +54,13 @@ class SiteBuild:
     failed: bool = False  # the data had errors: the preview shows them instead of the site
     search: SearchStep | None = None  # the search index, built while MkDocs renders the pages
     extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` (the browser editor reads the repository there)
+    # The preview (`mkdocs serve`) only: records kept between rebuilds, and the quick rebuild (below).
+    record_cache: RecordCache | None = None
+    provisional: bool = False  # only the edited records' pages were made again; complete() makes the rest
+    completed: dict[str, Page] | None = None  # every page, made by complete() for this very data
+    inputs: str = ""  # a digest of what pages are made of besides the data: docs/ files, templates, settings
+    stubs_folder: Path | None = None  # where write_stubs wrote, and what
+    stubs_written: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, root: Path, config) -> "SiteBuild":
@@ -62,19 +74,75 @@ class SiteBuild:
             extra=extra,
         )
 
-    def load(self) -> list[DataError]:
-        dataset, errors = validate(self.data_dir, self.docs_dir)
+    def load(self, previous: "SiteBuild | None" = None) -> list[DataError]:
+        """Load and check the data, then make the pages. With `previous` (a preview's last valid
+        build), a rebuild after a few records were edited is quick: see _quick_pages."""
+        dataset, errors = validate(self.data_dir, self.docs_dir, self.record_cache)
         if errors:
             return errors
         self.index = build_index(dataset)
+        if previous is not None and previous.index is not None and not previous.failed:
+            self.inputs = _inputs_digest(self.docs_dir, self.site)
+            if self._quick_pages(previous):
+                return []
+        self._pages = {p.src_uri: p for p in self._all_pages()}
+        return []
+
+    def _all_pages(self) -> list[Page]:
         builder = PageBuilder(self.index, self.site)
         pages = builder.build()
         for provider in PAGE_PROVIDERS:
             pages += provider(builder)
         for finish in PAGE_FINISHERS:
             finish(builder, pages)
-        self._pages = {p.src_uri: p for p in pages}
-        return []
+        return pages
+
+    # -- the preview's quick rebuild ---------------------------------------------------------------
+    # A preview rebuild makes again at once only the pages of the records whose values changed (a
+    # person's, a unit's page, the year page of an award) and serves every other page as it was;
+    # complete(), run after MkDocs has written those pages, makes every page in the background and
+    # asks the preview for one more rebuild, which serves them all (the pages that show the edited
+    # record elsewhere lag by that much). `mkdocs build` never takes this path.
+
+    def _quick_pages(self, previous: "SiteBuild") -> bool:
+        changed = _changed_records(previous.index.dataset, self.index.dataset)
+        if changed is None:
+            return False  # records added, removed or the vocabulary changed: every page again
+        if not changed and previous.completed is not None and previous.inputs == self.inputs:
+            self._pages = dict(previous.completed)  # the data complete() made every page for
+            return True
+        base = previous.completed if previous.completed is not None else previous._pages
+        builder = PageBuilder(self.index, self.site)
+        makers = {"people": builder.person, "units": builder.unit, "campaigns": builder.campaign,
+                  "models": builder.model, "reports": builder.report}
+        quick: list[Page] = []
+        years: set[int] = set()
+        for record in changed:
+            if record.folder in makers:
+                quick.append(makers[record.folder](record))
+            elif record.folder == "awards":
+                old = previous.index.dataset.get("awards", record.id)
+                years |= {record["year"], old["year"]}
+        quick += [builder.year(y) for y in sorted(years) if y in self.index.awards_by_year]
+        for finish in PAGE_FINISHERS:
+            finish(builder, quick)
+        self._pages = dict(base)
+        self._pages.update({p.src_uri: p for p in quick})
+        self.provisional = True
+        log.info("Xem trước: dựng ngay %d trang của bản ghi vừa sửa; các trang khác được dựng lại ngay sau đó",
+                 len(quick))
+        return True
+
+    def complete(self, when_done) -> None:
+        """Provisional builds: make every page in a background thread, then call when_done(self)."""
+        def run() -> None:
+            try:
+                self.completed = {p.src_uri: p for p in self._all_pages()}
+            except Exception:  # the next full rebuild reports it; a preview must not die of it
+                log.exception("Xem trước: không dựng lại được toàn bộ trang")
+                return
+            when_done(self)
+        threading.Thread(target=run, name="bangvang-complete-pages", daemon=True).start()
 
     @staticmethod
     def error_report(errors: list[DataError]) -> str:
@@ -115,15 +183,27 @@ class SiteBuild:
         # inert characters with the id given explicitly, so a title never goes through Markdown.
         return f'---\n{meta}---\n\n{stub_heading(page.title)}'
 
-    def write_stubs(self, folder: Path) -> Path:
+    def write_stubs(self, folder: Path, previous: "SiteBuild | None" = None) -> Path:
         """Every page's stub as a file under folder, written only when it changed (its mtime then
-        tells `mkdocs serve --dirty` which pages to render again)."""
-        for page in self._pages.values():
+        tells `mkdocs serve --dirty` which pages to render again). The stubs `previous` wrote are
+        known without reading them back."""
+        same_folder = previous is not None and previous.stubs_folder == folder
+        known = previous.stubs_written if same_folder else {}
+        served = previous._pages if same_folder else {}
+        for uri, page in self._pages.items():
+            if served.get(uri) is page and uri in known and (folder / uri).is_file():  # the very page, kept
+                self.stubs_written[uri] = known[uri]
+                continue
             text = self.stub(page).replace("---\n", f"---\nfingerprint: {_fingerprint(page)}\n", 1)
             path = folder / page.src_uri
+            if known.get(page.src_uri) == text and path.is_file():
+                self.stubs_written[page.src_uri] = text
+                continue
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
+            self.stubs_written[page.src_uri] = text
+        self.stubs_folder = folder
         return folder
 
     def start_search(self) -> None:
@@ -155,6 +235,40 @@ PAGE_FINISHERS: list = [add_structured_data]
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
 POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies,
                           write_qr_codes, write_comments_feed, write_wikidata, write_cms_config]
+
+
+def _changed_records(before: DataSet, after: DataSet) -> list[Record] | None:
+    """The records whose values differ between two data sets, or None when records were added
+    or removed, or the vocabulary changed (then every page is made again)."""
+    if before.records.keys() != after.records.keys():
+        return None
+    changed = []
+    for kind, records in after.records.items():
+        old = before.records[kind]
+        if records.keys() != old.keys():
+            return None
+        for record_id, record in records.items():
+            if record.data != old[record_id].data:
+                if kind == "vocab":
+                    return None
+                changed.append(record)
+    return changed
+
+
+def _inputs_digest(docs_dir: Path, site: SiteInfo) -> str:
+    """What the pages are made of besides the data, as of now: the size and time of every file
+    under docs/ (photos, scans, the guide) and of the page templates, and the site's settings."""
+    digest = hashlib.sha1(repr(site).encode("utf-8"))
+    for folder in (Path(docs_dir), TEMPLATES):
+        for current, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                try:
+                    info = os.stat(os.path.join(current, name))
+                except OSError:
+                    continue
+                digest.update(f"{current}/{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "replace"))
+    return digest.hexdigest()
 
 
 def _fingerprint(page: Page) -> str:

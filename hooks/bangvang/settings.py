@@ -1,5 +1,6 @@
 """Settings of the site that come from the project rather than from the records: the publishing
 unit's block in mkdocs.yml (`extra.district`), and the date that makes builds reproducible."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,9 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 def last_commit_epoch(root: Path) -> str | None:
     """Seconds since 1970 of the checkout's last commit, or None outside git."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                                text=True, timeout=10)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = result.stdout.strip()
@@ -57,11 +59,17 @@ def site_info(config) -> SiteInfo:
     extra = config.get("extra") or {}
     district = extra.get("district") or {}
     repo_url = (config.get("repo_url") or "").rstrip("/")
-    texts = {key: " ".join(str(district[key]).split()) for key in
-             ("name", "province", "contact", "address", "phone", "email") if district.get(key)}
+    texts = {
+        key: " ".join(str(district[key]).split())
+        for key in ("name", "province", "contact", "address", "phone", "email")
+        if district.get(key)
+    }
     if "name" in texts:
         texts["district"] = texts.pop("name")
-    return SiteInfo(**texts, site_url=config.get("site_url") or "",
-                    edit_base=f"{repo_url}/edit/{extra.get('branch', 'main')}/" if repo_url else None,
-                    docs_dir=Path(config["docs_dir"]) if config.get("docs_dir") else None,
-                    build_date=build_date())
+    return SiteInfo(
+        **texts,
+        site_url=config.get("site_url") or "",
+        edit_base=f"{repo_url}/edit/{extra.get('branch', 'main')}/" if repo_url else None,
+        docs_dir=Path(config["docs_dir"]) if config.get("docs_dir") else None,
+        build_date=build_date(),
+    )

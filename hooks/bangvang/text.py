@@ -3,6 +3,7 @@
 One folding function serves search, slugs, sort keys and name matching, so that "Đoàn",
 "doan", "ĐOÀN" and an NFD "Đoàn" are the same word everywhere.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,6 +16,7 @@ from babel.numbers import format_decimal
 # ---------------------------------------------------------------------------------------------
 # Normalisation and folding
 # ---------------------------------------------------------------------------------------------
+
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
@@ -78,7 +80,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def slugify(text: str) -> str:
-    """"Xã Đoàn Thượng" → "xa-doan-thuong"."""
+    """ "Xã Đoàn Thượng" → "xa-doan-thuong"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
@@ -141,6 +143,7 @@ def initial_letter(word: str) -> str:
 # Display formats (CLDR vi): 1.356 · 95,12% · 150.514 m² · 15/01/2021
 # ---------------------------------------------------------------------------------------------
 
+
 @functools.lru_cache(maxsize=8192, typed=True)  # Babel takes ~0.1 ms a call; pages repeat small numbers
 def format_number(value: int | float) -> str:
     if isinstance(value, float) and value.is_integer():
@@ -170,8 +173,9 @@ def guess_date(text: str) -> _dt.date | None:
     if m:
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     else:
-        m = re.fullmatch(r"(\d{4}) ?[./] ?(\d{1,2}) ?[./] ?(\d{1,2})", text) or \
-            re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        m = re.fullmatch(r"(\d{4}) ?[./] ?(\d{1,2}) ?[./] ?(\d{1,2})", text) or re.fullmatch(
+            r"(\d{4})-(\d{1,2})-(\d{1,2})", text
+        )
         if not m:
             return None
         year, month, day = int(m[1]), int(m[2]), int(m[3])

@@ -1,4 +1,5 @@
 """The site's stable Vietnamese URLs, and links between pages that work under any base path."""
+
 from __future__ import annotations
 
 import functools
@@ -80,6 +81,7 @@ def _segments(url: str) -> tuple[str, ...] | None:
 # them, so both call the same functions (a renamed id cannot leave search pointing nowhere).
 # ---------------------------------------------------------------------------------------------
 
+
 def award_anchor(award_id: str) -> str:
     """One award act on its year's page."""
     return award_id
@@ -108,8 +110,12 @@ def recipient_anchors(award_id: str, recipients: list[dict]) -> list[str]:
     same key are told apart: by the written position, then by a number in their order."""
     keys = [recipient_key(r) for r in recipients]
     seen = {k: keys.count(k) for k in keys}
-    keys = [f"{k}-{slugify(str(r['position']))}" if seen[k] > 1 and r.get("name") and r.get("position")
-            and slugify(str(r["position"])) else k for k, r in zip(keys, recipients)]
+    keys = [
+        f"{k}-{slugify(str(r['position']))}"
+        if seen[k] > 1 and r.get("name") and r.get("position") and slugify(str(r["position"]))
+        else k
+        for k, r in zip(keys, recipients)
+    ]
     taken = {k: keys.count(k) for k in keys}
     used: set[str] = set(k for k in keys if taken[k] == 1)
     anchors = []

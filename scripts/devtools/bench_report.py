@@ -220,8 +220,10 @@ thấy mốc so sánh nặng nhẹ thế nào, không dùng cho mục tiêu):
 {% set v = serve[key] %}
 - {{ label }}: lần dựng đầu {{ v.first_s|vi(1) }} s; từ lúc lưu một tệp `data/people/*.yml` đến khi trang
   của người đó được phục vụ với nội dung mới: **{{ v.median_s|vi(2) }} s** (trung vị của {{ v.times|length }} lần:
-  {{ v.times|map('vi', 2)|join(' · ') }} s){% if v.rebuild_s is not none %}; MkDocs ghi {{ v.rebuild_s|vi(2) }} s cho mỗi lần dựng lại{% endif %}{% if v.steps %}
-  (trong đó: {% for name, secs in v.steps %}{{ name }} {{ secs|vi(2) }} s{{ '; ' if not loop.last }}{% endfor %}){% endif %}.
+  {{ v.times|map('vi', 2)|join(' · ') }} s){% if v.everywhere %}; đến khi trang năm khen thưởng có tên người đó
+  (một trang khác hiện bản ghi vừa sửa) cũng hiện nội dung mới: {{ v.everywhere_s|vi(2) }} s (trung vị của
+  {{ v.everywhere|length }} lần){% endif %}{% if v.rebuilds %}; thời gian MkDocs ghi cho các lần dựng lại:
+  {{ v.rebuilds|map('vi', 2)|join(' · ') }} s{% endif %}.
 {% endif %}
 {% endfor %}
 {% endif %}

@@ -2,6 +2,7 @@
 site's path (/bang-vang/), text files gzip-compressed when the browser accepts it, the cache
 header GitHub Pages sends (10 minutes), keep-alive connections, and 404.html with status 404 at
 any missing address."""
+
 from __future__ import annotations
 
 import email.utils
@@ -28,7 +29,7 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(self.prefix):
             return str(self.site / "__missing__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self):
         self.send_header("Cache-Control", f"max-age={MAX_AGE}")

@@ -7,6 +7,7 @@ reporting 0 s; a step that exists but was not called in the profiled build is re
 never as 0 s. The post-build steps and page providers are read from the build's own lists, so a
 new step shows up without editing this file.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -16,16 +17,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import bangvang
 import jinja2
 import markdown
 import markupsafe
 import material
 import mkdocs
 import yaml
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.utils import write_file as mkdocs_write_file
-
-import bangvang
 from bangvang import build as site_build
 from bangvang.records.docs_files import check_docs
 from bangvang.records.loader import load_dataset
@@ -38,6 +36,8 @@ from bangvang.search.from_guide import guide_records
 from bangvang.search.search_step import SearchStep
 from bangvang.website.index import build_index
 from bangvang.website.pages import PageBuilder
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.utils import write_file as mkdocs_write_file
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOK_FILE = ROOT / "hooks" / "bangvang_hook.py"
@@ -75,32 +75,37 @@ def _name(fn) -> str:
 
 def steps() -> list[Step]:
     """The steps of one build, in the order they run, nested by indent."""
-    out = [Step("validation (load + rules)", code_key(validate)),
-           Step("load_dataset (read, parse, shape check)", code_key(load_dataset), 1),
-           Step("load_yaml (parse with positions)", code_key(load_yaml), 2),
-           Step("check_shape", code_key(check_shape), 2),
-           Step("check_docs (docs/ files)", code_key(check_docs), 1),
-           Step("check_rules (cross-record)", code_key(check_rules), 1),
-           Step("index", code_key(build_index)),
-           Step("record and section pages (PageBuilder.build)", code_key(PageBuilder.build)),
-           Step("PageBuilder.render (Jinja2)", code_key(PageBuilder.render), 1)]
+    out = [
+        Step("validation (load + rules)", code_key(validate)),
+        Step("load_dataset (read, parse, shape check)", code_key(load_dataset), 1),
+        Step("load_yaml (parse with positions)", code_key(load_yaml), 2),
+        Step("check_shape", code_key(check_shape), 2),
+        Step("check_docs (docs/ files)", code_key(check_docs), 1),
+        Step("check_rules (cross-record)", code_key(check_rules), 1),
+        Step("index", code_key(build_index)),
+        Step("record and section pages (PageBuilder.build)", code_key(PageBuilder.build)),
+        Step("PageBuilder.render (Jinja2)", code_key(PageBuilder.render), 1),
+    ]
     out += [Step(f"page provider {_name(fn)}", code_key(fn), 1) for fn in site_build.PAGE_PROVIDERS]
     out += [Step(f"page finisher {_name(fn)}", code_key(fn), 1) for fn in site_build.PAGE_FINISHERS]
-    out += [Step("on_config: SiteBuild.load (validation + index + all our pages)", code_key(site_build.SiteBuild.load)),
-            Step("search: SearchStep.start (records from data, sources, Pagefind started)",
-                 code_key(SearchStep.start)),
-            Step("reader_records", code_key(reader_records), 1),
-            Step("guide_records", code_key(guide_records), 1),
-            Step("on_files (stubs)", code_key(_hook.on_files)),
-            Step("on_page_content (swap bodies)", code_key(_hook.on_page_content)),
-            Step("on_page_context", code_key(_hook.on_page_context)),
-            Step("on_post_build: SiteBuild.post_build", code_key(site_build.SiteBuild.post_build))]
+    out += [
+        Step("on_config: SiteBuild.load (validation + index + all our pages)", code_key(site_build.SiteBuild.load)),
+        Step("search: SearchStep.start (records from data, sources, Pagefind started)", code_key(SearchStep.start)),
+        Step("reader_records", code_key(reader_records), 1),
+        Step("guide_records", code_key(guide_records), 1),
+        Step("on_files (stubs)", code_key(_hook.on_files)),
+        Step("on_page_content (swap bodies)", code_key(_hook.on_page_content)),
+        Step("on_page_context", code_key(_hook.on_page_context)),
+        Step("on_post_build: SiteBuild.post_build", code_key(site_build.SiteBuild.post_build)),
+    ]
     out += [Step(_name(fn), code_key(fn), 1) for fn in site_build.POST_BUILD_STEPS]
-    out += [Step("search: SearchStep.finish (wait for Pagefind)", code_key(SearchStep.finish), 2),
-            Step("MkDocs: render every page (theme templates)", code_key(mkdocs_build._build_page)),
-            Step("MkDocs: read + Markdown per page", code_key(mkdocs_build._populate_page)),
-            Step("MkDocs: write page files", code_key(mkdocs_write_file)),
-            Step("mkdocs build total", code_key(mkdocs_build.build))]
+    out += [
+        Step("search: SearchStep.finish (wait for Pagefind)", code_key(SearchStep.finish), 2),
+        Step("MkDocs: render every page (theme templates)", code_key(mkdocs_build._build_page)),
+        Step("MkDocs: read + Markdown per page", code_key(mkdocs_build._populate_page)),
+        Step("MkDocs: write page files", code_key(mkdocs_write_file)),
+        Step("mkdocs build total", code_key(mkdocs_build.build)),
+    ]
     return out
 
 

@@ -4,6 +4,7 @@ Deterministic: an entry's <updated> is the day its period starts, the feed's the
 (never the build's clock), so an unchanged data set gives the same bytes. Each entry links to the
 period on /lay-y-kien/ (the award's anchor) and says when and where to send comments.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,10 @@ def _stamp(day: dt.date) -> str:
 
 def entry_summary(period) -> str:
     names = "; ".join(r.name for r in period.recipients) or period.tally_text
-    parts = [f"Lấy ý kiến từ {format_date(period.start)} đến hết {format_date(period.end)} "
-             f"({period.length} ngày làm việc)", f"Được đề nghị: {names}"]
+    parts = [
+        f"Lấy ý kiến từ {format_date(period.start)} đến hết {format_date(period.end)} ({period.length} ngày làm việc)",
+        f"Được đề nghị: {names}",
+    ]
     if period.award.get("reason"):
         parts.append(f"Thành tích: {period.award['reason']}")
     if period.where:

@@ -6,6 +6,7 @@ are left out. Each entry links to its award on the year page (the award's anchor
 award is no honour either: it has an entry of its own, "Hủy bỏ khen thưởng", dated by the
 annulling decision and linked to its struck-through proof line (/xac-minh/<year>/#<id>).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,11 +15,11 @@ from pathlib import Path
 
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.provenance_rules import part_date
+from bangvang.text import format_date, format_number
+from bangvang.urls import SECTION, year_url
 from bangvang.website.index import annulled, award_day, award_tally, conferred
 from bangvang.website.provenance import verify_url
 from bangvang.website.wording import tally_text
-from bangvang.text import format_date, format_number
-from bangvang.urls import SECTION, year_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = f"{SECTION['awards']}/feed.xml"
@@ -51,9 +52,19 @@ def annulment_summary(dataset: DataSet, award: Record) -> str:
     annulment = award.get("annulment") or {}
     doc = dataset.ref("documents", annulment["document"]) if annulment.get("document") else None
     number = annulment.get("number") or (doc.get("number") if doc else None)
-    parts = [f"Năm {award['year']}",
-             " ".join(filter(None, ["hủy bỏ theo quyết định", f"số {number}" if number else "",
-                                    f"ngày {format_date(annulment_day(dataset, award))}"]))]
+    parts = [
+        f"Năm {award['year']}",
+        " ".join(
+            filter(
+                None,
+                [
+                    "hủy bỏ theo quyết định",
+                    f"số {number}" if number else "",
+                    f"ngày {format_date(annulment_day(dataset, award))}",
+                ],
+            )
+        ),
+    ]
     if annulment.get("reason"):
         parts.append(f"lý do: {annulment['reason']}")
     names = recipient_names(dataset, award)
@@ -119,14 +130,18 @@ def build_feed(dataset: DataSet, site_url: str, title: str, author: str) -> ET.E
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_PATH)
     sub(feed, "link", rel="alternate", type="text/html", href=base + SECTION["awards"] + "/")
     annulments = feed_annulments(dataset)
-    newest = max([award_day(a) for a in awards[:1]] + [annulment_day(dataset, a) for a in annulments[:1]],
-                 default=dt.date(1970, 1, 1))
+    newest = max(
+        [award_day(a) for a in awards[:1]] + [annulment_day(dataset, a) for a in annulments[:1]],
+        default=dt.date(1970, 1, 1),
+    )
     sub(feed, "updated", _stamp(newest))
     sub(sub(feed, "author"), "name", author)
     # Conferrals and annulments in one list, newest first (an annulment is dated by its decision).
-    news = sorted([(award_day(a), a.id, False, a) for a in awards] +
-                  [(annulment_day(dataset, a), a.id, True, a) for a in annulments],
-                  key=lambda n: (-n[0].toordinal(), n[1], n[2]))
+    news = sorted(
+        [(award_day(a), a.id, False, a) for a in awards]
+        + [(annulment_day(dataset, a), a.id, True, a) for a in annulments],
+        key=lambda n: (-n[0].toordinal(), n[1], n[2]),
+    )
     for day, _, is_annulment, award in news:
         entry_name = dataset.vocab[award["award"]]["name"]
         words = tally_words(award)
@@ -150,8 +165,9 @@ def build_feed(dataset: DataSet, site_url: str, title: str, author: str) -> ET.E
 
 def write_feed(build, site_dir: Path) -> None:
     district = build.site.district
-    tree = build_feed(build.index.dataset, build.site_url,
-                      title=f"Khen thưởng mới – {district}", author=f"Ủy ban nhân dân {district}")
+    tree = build_feed(
+        build.index.dataset, build.site_url, title=f"Khen thưởng mới – {district}", author=f"Ủy ban nhân dân {district}"
+    )
     path = Path(site_dir) / FEED_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     tree.write(path, encoding="utf-8", xml_declaration=True)

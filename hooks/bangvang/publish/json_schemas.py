@@ -5,6 +5,7 @@ and inline errors while a record is typed. They mirror what shapecheck.py accept
 optional field, an unquoted or quoted date, a number written as text); relations between
 fields and between records (references, tallies, rules) stay with the validator.
 """
+
 from __future__ import annotations
 
 import functools
@@ -54,7 +55,9 @@ def _(typ: s.ListOf) -> str:
 
 @type_hint.register
 def _(typ: s.Enum) -> str:
-    return "chọn một trong: " + ", ".join(value if value == label else f"{value} ({label})" for value, label in typ.labels)
+    return "chọn một trong: " + ", ".join(
+        value if value == label else f"{value} ({label})" for value, label in typ.labels
+    )
 
 
 @type_hint.register
@@ -177,8 +180,9 @@ def _(typ: s.Text, required: bool) -> dict:
 
 
 def _year() -> dict:
-    return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100},
-                      {"type": "string", "pattern": YEAR_PATTERN}]}
+    return {
+        "anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"type": "string", "pattern": YEAR_PATTERN}]
+    }
 
 
 def _field_schema(spec: s.Field) -> dict:
@@ -210,7 +214,7 @@ def kind_schema(kind: str) -> dict:
             "type": "array",
             "title": s.VOCAB_LABEL[0].upper() + s.VOCAB_LABEL[1:],
             "description": f"Tệp data/{s.VOCAB_PATH}: danh mục danh hiệu thi đua và hình thức khen thưởng; "
-                           "mã đã có thì giữ nguyên, chỉ thêm mục mới.",
+            "mã đã có thì giữ nguyên, chỉ thêm mục mới.",
             "items": shape_schema(s.VOCAB_ENTRY),
         }
     else:

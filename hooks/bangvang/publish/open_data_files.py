@@ -4,14 +4,16 @@ JSON is the faithful copy: one list per kind, each record its `id` plus every fi
 loaded from the YAML (dates as ISO strings). CSV is the spreadsheet view; how nested values are
 flattened is described once here (FLATTENING) and shown on the /du-lieu/ page.
 """
+
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from bangvang.records import schema as s
 from bangvang.records.dataset import DataSet, Record
@@ -50,6 +52,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # JSON: the records as they are
 # ---------------------------------------------------------------------------------------------
 
+
 def plain(value: Any) -> Any:
     """A loaded value as JSON data: dates as ISO strings, containers walked."""
     if isinstance(value, dt.date):
@@ -77,6 +80,7 @@ def to_json(records: Iterable[dict]) -> str:
 # ---------------------------------------------------------------------------------------------
 # CSV: one table per kind
 # ---------------------------------------------------------------------------------------------
+
 
 def shape_of(kind: str) -> s.Shape:
     return s.VOCAB_ENTRY if kind == VOCAB else s.KINDS[kind].shape
@@ -140,8 +144,13 @@ def csv_rows(kind: str, record: Record) -> list[dict[str, str]]:
         return [row]
     rows = []
     for i, recipient in enumerate(record["recipients"], start=1):
-        rows.append({**row, "recipients.index": str(i),
-                     **{col: _cell(recipient.get(col.split(".", 1)[1])) for col in RECIPIENT_COLUMNS}})
+        rows.append(
+            {
+                **row,
+                "recipients.index": str(i),
+                **{col: _cell(recipient.get(col.split(".", 1)[1])) for col in RECIPIENT_COLUMNS},
+            }
+        )
     return rows
 
 
@@ -158,6 +167,7 @@ def to_csv(kind: str, records: Iterable[Record]) -> str:
 # ---------------------------------------------------------------------------------------------
 # The post-build step
 # ---------------------------------------------------------------------------------------------
+
 
 def export_kinds() -> tuple[str, ...]:
     return KIND_ORDER + (VOCAB,)

@@ -3,19 +3,22 @@
 The field lists are generated from schema.py (titles, types, descriptions), never written by
 hand, so the page cannot drift from the records it describes.
 """
+
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from bangvang.records import schema as s
-from bangvang.publish.open_data_files import FLATTENING, OUT_DIR, VOCAB, export_kinds, shape_of
 from bangvang.publish.feed import FEED_PATH, feed_awards
+from bangvang.publish.open_data_files import FLATTENING, OUT_DIR, VOCAB, export_kinds, shape_of
+from bangvang.records import schema as s
 from bangvang.website.pages import Page, PageBuilder
 
 URL = f"{OUT_DIR}/"
-LICENCE = {"name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
-           "url": "https://creativecommons.org/licenses/by/4.0/deed.vi"}
+LICENCE = {
+    "name": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.vi",
+}
 
 
 @dataclass
@@ -81,18 +84,36 @@ def kind_docs(dataset) -> list[dict]:
     out = []
     for kind in export_kinds():
         shape = shape_of(kind)
-        out.append({"kind": kind, "title": shape.title if kind != VOCAB else s.VOCAB_LABEL.capitalize(),
-                    "count": len(dataset.kind(kind)), "fields": field_docs(shape),
-                    "source": f"data/{s.VOCAB_PATH}" if kind == VOCAB else f"data/{kind}/"})
+        out.append(
+            {
+                "kind": kind,
+                "title": shape.title if kind != VOCAB else s.VOCAB_LABEL.capitalize(),
+                "count": len(dataset.kind(kind)),
+                "fields": field_docs(shape),
+                "source": f"data/{s.VOCAB_PATH}" if kind == VOCAB else f"data/{kind}/",
+            }
+        )
     return out
 
 
 def open_data_pages(builder: PageBuilder) -> list[Page]:
     dataset = builder.index.dataset
     newest = feed_awards(dataset)[:1]
-    page = Page(URL, "Dữ liệu mở",
-                f"Toàn bộ dữ liệu khen thưởng, phong trào thi đua của {builder.site.district} dạng JSON và CSV, "
-                "giấy phép CC BY 4.0.", edit_path="data/")
-    return [builder.render("opendata.html", page, kinds=kind_docs(dataset), flattening=FLATTENING,
-                           licence=LICENCE, feed=f"../{FEED_PATH}",
-                           newest=newest[0] if newest else None)]
+    page = Page(
+        URL,
+        "Dữ liệu mở",
+        f"Toàn bộ dữ liệu khen thưởng, phong trào thi đua của {builder.site.district} dạng JSON và CSV, "
+        "giấy phép CC BY 4.0.",
+        edit_path="data/",
+    )
+    return [
+        builder.render(
+            "opendata.html",
+            page,
+            kinds=kind_docs(dataset),
+            flattening=FLATTENING,
+            licence=LICENCE,
+            feed=f"../{FEED_PATH}",
+            newest=newest[0] if newest else None,
+        )
+    ]

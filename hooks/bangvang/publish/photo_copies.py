@@ -5,6 +5,7 @@ Which photos need one, where it goes and its size are decided with the pages
 photo; copies are kept in a cache folder keyed by the photo's content hash, so a rebuild (or
 `mkdocs serve`) only copies a file. A site without photos imports no image library at all.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,8 +23,9 @@ VERSION = 1  # change when the way copies are made changes: old cached copies ar
 
 
 def write_photo_copies(build, site_dir: Path) -> None:
-    sources = sorted({image["src"] for model in build.index.dataset.kind("models").values()
-                      for image in model.get("images", [])})
+    sources = sorted(
+        {image["src"] for model in build.index.dataset.kind("models").values() for image in model.get("images", [])}
+    )
     for src in sources:
         copy = phone_copy(build.docs_dir, src)
         if copy is None:

@@ -9,6 +9,7 @@ records do not hold: a contributor matches them (OpenRefine, QuickStatements) be
 Annulled awards and proposals are not honours and are left out; so are awards given only as a
 count (there is nobody to name).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,18 +49,33 @@ def _subject(index: Index, recipient: dict, base: str) -> dict:
     if recipient.get("person"):
         person = data.ref("people", recipient["person"])
         unit = data.ref("units", person["unit"]) if person.get("unit") else None
-        return {"label": person["name"], "P31": HUMAN, "local_id": f"people/{person.id}",
-                "url": _absolute(base, record_url("people", person.id)),
-                "description": ", ".join(filter(None, [person.get("position"), unit["name"] if unit else None]))}
+        return {
+            "label": person["name"],
+            "P31": HUMAN,
+            "local_id": f"people/{person.id}",
+            "url": _absolute(base, record_url("people", person.id)),
+            "description": ", ".join(filter(None, [person.get("position"), unit["name"] if unit else None])),
+        }
     if recipient.get("name"):
         unit = data.ref("units", recipient["unit"]) if recipient.get("unit") else None
         human = recipient.get("kind", "ca_nhan") == "ca_nhan"
-        return {"label": recipient["name"], "P31": HUMAN if human else ORGANIZATION, "local_id": None, "url": None,
-                "description": ", ".join(filter(None, [recipient.get("position"),
-                                                       unit["name"] if unit else recipient.get("unit_name")]))}
+        return {
+            "label": recipient["name"],
+            "P31": HUMAN if human else ORGANIZATION,
+            "local_id": None,
+            "url": None,
+            "description": ", ".join(
+                filter(None, [recipient.get("position"), unit["name"] if unit else recipient.get("unit_name")])
+            ),
+        }
     unit = data.ref("units", recipient["unit"])
-    return {"label": unit["name"], "P31": ORGANIZATION, "local_id": f"units/{unit.id}",
-            "url": _absolute(base, record_url("units", unit.id)), "description": ""}
+    return {
+        "label": unit["name"],
+        "P31": ORGANIZATION,
+        "local_id": f"units/{unit.id}",
+        "url": _absolute(base, record_url("units", unit.id)),
+        "description": "",
+    }
 
 
 def statements(index: Index, site_url: str) -> list[dict]:
@@ -85,8 +101,8 @@ def statements(index: Index, site_url: str) -> list[dict]:
 def wikidata_document(index: Index, site_url: str, district: str) -> dict:
     return {
         "description": f"Khen thưởng của {district} theo thuật ngữ Wikidata: mỗi mục là một tập thể, cá nhân "
-                       "(subject) được nhận (P166) một hình thức khen thưởng (value), thời điểm (P585), cấp khen "
-                       "(P1027) và đường dẫn đối chiếu (P854). Các mục chưa có mã Wikidata (Q-id): ghi theo tên.",
+        "(subject) được nhận (P166) một hình thức khen thưởng (value), thời điểm (P585), cấp khen "
+        "(P1027) và đường dẫn đối chiếu (P854). Các mục chưa có mã Wikidata (Q-id): ghi theo tên.",
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "language": "vi",
         "properties": PROPERTIES,

@@ -6,6 +6,7 @@ browsers); a character that one of them shows differently from the others (a lin
 editor does not show, text the browser draws reversed, a name nobody can see) is refused with
 its exact place, so that what staff see is what is published.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,17 +22,30 @@ BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 INVISIBLE_FORMAT = "\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\ufff9\ufffa\ufffb"
 
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
 _TAGS = "\U000e0000-\U000e007f"
 
 # Refused anywhere in a record file, as written (tab, LF and CR are the file's own layout).
 _REFUSED_IN_FILE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + HIDDEN_LINE_BREAKS[1:] + BIDI_CONTROLS + INVISIBLE_FORMAT
-    + _NONCHARACTERS + _TAGS + "]")
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    + HIDDEN_LINE_BREAKS[1:]
+    + BIDI_CONTROLS
+    + INVISIBLE_FORMAT
+    + _NONCHARACTERS
+    + _TAGS
+    + "]"
+)
 # Refused in a value, however written (a YAML escape such as "\0", "\e", "\x85", "\u202e").
 _REFUSED_IN_VALUE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + HIDDEN_LINE_BREAKS[1:] + BIDI_CONTROLS + INVISIBLE_FORMAT
-    + _NONCHARACTERS + _TAGS + "\ud800-\udfff]")
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    + HIDDEN_LINE_BREAKS[1:]
+    + BIDI_CONTROLS
+    + INVISIBLE_FORMAT
+    + _NONCHARACTERS
+    + _TAGS
+    + "\ud800-\udfff]"
+)
 
 # Characters that draw nothing, beyond the whitespace, format and combining categories.
 _BLANK_LETTERS = set("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5")
@@ -50,8 +64,10 @@ def problem_with(char: str) -> str:
     """What is wrong with a refused character, and the fix, in Vietnamese."""
     code = describe(char)
     if char in HIDDEN_LINE_BREAKS:
-        return (f"ký tự ngắt dòng ẩn {code}: trình soạn thảo không hiện nó là xuống dòng nhưng YAML thì có, "
-                "nên số dòng bị lệch; xóa ký tự này (xuống dòng bằng phím Enter)")
+        return (
+            f"ký tự ngắt dòng ẩn {code}: trình soạn thảo không hiện nó là xuống dòng nhưng YAML thì có, "
+            "nên số dòng bị lệch; xóa ký tự này (xuống dòng bằng phím Enter)"
+        )
     if char in BIDI_CONTROLS:
         return f"ký tự điều khiển hướng chữ {code} làm chữ hiển thị sai thứ tự (đảo ngược); xóa ký tự này"
     if char in INVISIBLE_FORMAT or 0xE0000 <= ord(char) <= 0xE007F:
@@ -91,8 +107,7 @@ def cleaned(text: str) -> str:
 
 
 def is_visible(char: str) -> bool:
-    return not (char.isspace() or char in _BLANK_LETTERS
-                or unicodedata.category(char) in _INVISIBLE_CATEGORIES)
+    return not (char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in _INVISIBLE_CATEGORIES)
 
 
 def has_visible(text: str) -> bool:

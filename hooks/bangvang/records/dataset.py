@@ -1,15 +1,19 @@
 """The loaded records: one Record per file (or per vocabulary entry), grouped by kind."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from bangvang.records.yamlpos import Located, Path
 
 
 @dataclass
 class Record:
-    folder: str  # kind of record, as its folder name: units, people, documents, campaigns, models, awards, reports, vocab
+    folder: (
+        str  # kind of record, as its folder name: units, people, documents, campaigns, models, awards, reports, vocab
+    )
     id: str
     path: str  # "data/units/xa-gia-luong.yml", as staff see it
     data: dict[str, Any]

@@ -2,6 +2,7 @@
 a symlink there (used by a record or by nothing) would publish whatever it points to (/etc/passwd,
 /proc/self/environ). Symlinks anywhere in docs/ are refused, and the folders that records fill
 (docs/images/, docs/files/) hold only photos and PDF scans."""
+
 from __future__ import annotations
 
 import os
@@ -51,15 +52,25 @@ def check_docs(docs_dir: Path, log: ErrorLog) -> None:
                 pending.append(path)
             elif not stat.S_ISREG(mode):
                 log.add(shown, 1, 1, "không phải một tệp thường (thiết bị, ống, socket…); xóa nó khỏi docs/")
-            elif _in_record_folder(docs_dir, path) and entry.name.lower() not in IGNORED_NAMES \
-                    and path.suffix.lower() not in PUBLISHED_TYPES:
-                log.add(shown, 1, 1, f"docs/{'/'.join(path.relative_to(docs_dir).parts[:1])}/ chỉ chứa ảnh "
-                                     "(.jpg, .jpeg, .png, .webp) và tệp PDF; tệp "
-                                     f"'{entry.name}' sẽ bị xuất bản lên trang: xóa nó hoặc chuyển ra khỏi docs/")
+            elif (
+                _in_record_folder(docs_dir, path)
+                and entry.name.lower() not in IGNORED_NAMES
+                and path.suffix.lower() not in PUBLISHED_TYPES
+            ):
+                log.add(
+                    shown,
+                    1,
+                    1,
+                    f"docs/{'/'.join(path.relative_to(docs_dir).parts[:1])}/ chỉ chứa ảnh "
+                    "(.jpg, .jpeg, .png, .webp) và tệp PDF; tệp "
+                    f"'{entry.name}' sẽ bị xuất bản lên trang: xóa nó hoặc chuyển ra khỏi docs/",
+                )
 
 
-_LINK = ("không dùng liên kết (symlink) trong docs/: trang sẽ xuất bản tệp mà nó trỏ tới, kể cả tệp ngoài kho "
-         "dữ liệu; hãy đặt tệp thật ở đây")
+_LINK = (
+    "không dùng liên kết (symlink) trong docs/: trang sẽ xuất bản tệp mà nó trỏ tới, kể cả tệp ngoài kho "
+    "dữ liệu; hãy đặt tệp thật ở đây"
+)
 
 
 def _in_record_folder(docs_dir: Path, path: Path) -> bool:

@@ -1,4 +1,5 @@
 """Data errors: where (file:line:col) and what, in Vietnamese, phrased as the fix."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,15 +37,18 @@ class ErrorLog:
         for path, seen in self.per_file.items():
             if seen > MAX_ERRORS_PER_FILE:
                 last = max(e for e in errors if e.path == path)
-                errors.add(DataError(path, last.line, last.col,
-                                     f"… và {seen - MAX_ERRORS_PER_FILE} lỗi khác trong tệp này; "
-                                     "sửa các lỗi trên rồi chạy lại"))
+                errors.add(
+                    DataError(
+                        path,
+                        last.line,
+                        last.col,
+                        f"… và {seen - MAX_ERRORS_PER_FILE} lỗi khác trong tệp này; sửa các lỗi trên rồi chạy lại",
+                    )
+                )
         return sorted(errors)
 
     def __bool__(self) -> bool:
         return bool(self.errors)
-
-
 
 
 def format_report(errors: list[DataError]) -> str:

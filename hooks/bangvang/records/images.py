@@ -6,6 +6,7 @@ it), free of GPS positions, and, in a git checkout, tracked by git (else the bui
 editor's machine and the published site has no photo). Every problem of every photo is reported
 at the position of its `src`. Pillow is only imported when a record has photos.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,8 +57,11 @@ def check_images(models, err, docs_dir: Path | None) -> None:
     for model, where, src in tracked_wanted:
         if src in untracked:
             shown = _shown(docs_dir, src)
-            err(model, where, f"ảnh {shown} chưa được đưa vào git nên sẽ không có trên trang đã xuất bản; "
-                              f"chạy: git add {shown}")
+            err(
+                model,
+                where,
+                f"ảnh {shown} chưa được đưa vào git nên sẽ không có trên trang đã xuất bản; chạy: git add {shown}",
+            )
 
 
 def _shown(docs_dir: Path | None, src: str) -> str:
@@ -69,11 +73,20 @@ def _file_problems(src: str, docs_dir: Path | None) -> tuple[list[str], bool]:
     """The problems of one photo, and whether the file exists (so git may be asked about it)."""
     shown = _shown(docs_dir, src)
     parts = src.split("/")
-    if src.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", src) or "\\" in src or ".." in parts \
-            or ":" in src or "" in parts or "." in parts:
+    if (
+        src.startswith(("/", "\\"))
+        or re.match(r"[A-Za-z]:", src)
+        or "\\" in src
+        or ".." in parts
+        or ":" in src
+        or "" in parts
+        or "." in parts
+    ):
         hint = "; bỏ 'docs/' ở đầu" if src.startswith("docs/") else ""
-        return ["'src' phải là đường dẫn tới tệp trong docs/ (tính từ docs/, dấu '/', không có '..'), "
-                f"ví dụ images/models/anh.jpg{hint}"], False
+        return [
+            "'src' phải là đường dẫn tới tệp trong docs/ (tính từ docs/, dấu '/', không có '..'), "
+            f"ví dụ images/models/anh.jpg{hint}"
+        ], False
     if src.startswith("docs/") and docs_dir is not None and not (Path(docs_dir) / src).exists():
         return [f"'src' tính từ thư mục docs/: bỏ 'docs/' ở đầu, viết '{src[5:]}'"], False
     if docs_dir is None:
@@ -83,8 +96,10 @@ def _file_problems(src: str, docs_dir: Path | None) -> tuple[list[str], bool]:
     for depth, part in enumerate(parts, 1):
         path = path / part
         if path.is_symlink():
-            return [f"{_shown(docs_dir, '/'.join(parts[:depth]))} là liên kết (symlink); "
-                    "hãy đặt tệp ảnh thật vào thư mục docs/"], False
+            return [
+                f"{_shown(docs_dir, '/'.join(parts[:depth]))} là liên kết (symlink); "
+                "hãy đặt tệp ảnh thật vào thư mục docs/"
+            ], False
     if not path.exists():
         return [f"không có tệp ảnh {shown}{_case_hint(path)}"], False
     if not path.is_file():
@@ -101,8 +116,10 @@ def _file_problems(src: str, docs_dir: Path | None) -> tuple[list[str], bool]:
         problems.append(f"ảnh phải là tệp .jpg, .png hoặc .webp (đang là '{path.suffix or 'không có đuôi'}')")
     stat = path.stat()
     if stat.st_size > MAX_BYTES:
-        problems.append(f"ảnh {shown} quá lớn ({_megabytes(stat.st_size)} MB; tối đa {_megabytes(MAX_BYTES)} MB); "
-                        f"thu nhỏ bằng: {SHRINK} {shown}")
+        problems.append(
+            f"ảnh {shown} quá lớn ({_megabytes(stat.st_size)} MB; tối đa {_megabytes(MAX_BYTES)} MB); "
+            f"thu nhỏ bằng: {SHRINK} {shown}"
+        )
         return problems, True
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _content_cache:
@@ -176,13 +193,17 @@ def _what_it_is(head: bytes) -> str:
 def _content_problems(data: bytes, path: Path, shown: str, expected: str | None) -> list[str]:
     found = sniff(data[:16])
     if found is None:
-        return [f"{shown} không phải ảnh JPEG, PNG hay WebP thật: nội dung là {_what_it_is(data[:64])}; "
-                "mở ảnh gốc bằng chương trình xem ảnh, lưu lại dạng JPEG rồi chép vào docs/"]
+        return [
+            f"{shown} không phải ảnh JPEG, PNG hay WebP thật: nội dung là {_what_it_is(data[:64])}; "
+            "mở ảnh gốc bằng chương trình xem ảnh, lưu lại dạng JPEG rồi chép vào docs/"
+        ]
     problems = []
     if expected is not None and found != expected:
         right = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[found]
-        problems.append(f"{shown} có đuôi {path.suffix} nhưng nội dung là ảnh {FORMAT_LABEL[found]}; "
-                        f"đổi đuôi tệp thành {right} (và sửa 'src')")
+        problems.append(
+            f"{shown} có đuôi {path.suffix} nhưng nội dung là ảnh {FORMAT_LABEL[found]}; "
+            f"đổi đuôi tệp thành {right} (và sửa 'src')"
+        )
     import io
     import warnings
 
@@ -194,8 +215,9 @@ def _content_problems(data: bytes, path: Path, shown: str, expected: str | None)
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    return problems + [f"ảnh {shown} có {width}×{height} điểm ảnh, quá lớn; thu nhỏ bằng: "
-                                       f"{SHRINK} {shown}"]
+                    return problems + [
+                        f"ảnh {shown} có {width}×{height} điểm ảnh, quá lớn; thu nhỏ bằng: {SHRINK} {shown}"
+                    ]
                 image.verify()
             with Image.open(io.BytesIO(data)) as image:
                 if image.format == "JPEG":  # decoded at 1/8 scale: a cut-off file still fails, faster
@@ -206,23 +228,28 @@ def _content_problems(data: bytes, path: Path, shown: str, expected: str | None)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return problems + [f"ảnh {shown} quá lớn (số điểm ảnh); thu nhỏ bằng: {SHRINK} {shown}"]
     except Exception:  # noqa: BLE001 - Pillow raises many kinds of errors on a broken file
-        return problems + [f"ảnh {shown} bị hỏng hoặc không đọc được; mở ảnh gốc và lưu lại, "
-                           f"hoặc chạy {SHRINK} {shown}"]
+        return problems + [
+            f"ảnh {shown} bị hỏng hoặc không đọc được; mở ảnh gốc và lưu lại, hoặc chạy {SHRINK} {shown}"
+        ]
     if gps or _XMP_GPS.search(data):
-        problems.append(f"ảnh {shown} có ghi vị trí GPS (nơi chụp, có thể là nhà riêng của người trong ảnh); "
-                        f"xóa thông tin đó bằng: {SHRINK} {shown}")
+        problems.append(
+            f"ảnh {shown} có ghi vị trí GPS (nơi chụp, có thể là nhà riêng của người trong ảnh); "
+            f"xóa thông tin đó bằng: {SHRINK} {shown}"
+        )
     return problems
 
 
 def _untracked(docs_dir: Path, sources: list[str]) -> set[str]:
     """The photos git does not track, when docs/ is in a git checkout; nothing outside git."""
     try:
-        inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=docs_dir,
-                                capture_output=True, text=True, timeout=30)
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=docs_dir, capture_output=True, text=True, timeout=30
+        )
         if inside.returncode != 0 or inside.stdout.strip() != "true":
             return set()
-        listed = subprocess.run(["git", "ls-files", "-z", "--", *sources], cwd=docs_dir,
-                                capture_output=True, timeout=60)
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", *sources], cwd=docs_dir, capture_output=True, timeout=60
+        )
     except (OSError, subprocess.SubprocessError):
         return set()  # no git on this machine: nothing to compare with
     if listed.returncode != 0:

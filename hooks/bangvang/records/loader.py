@@ -14,6 +14,7 @@ from pathlib import Path as FsPath
 from bangvang.records import schema as s
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.errors import ErrorLog
+from bangvang.records.record_cache import RecordCache
 from bangvang.records.shapecheck import FileCheck, check_shape, check_value
 from bangvang.text import is_slug, slugify
 from bangvang.records.yamlpos import MAX_FILE_BYTES, Located, YamlProblem, load_yaml
@@ -28,8 +29,9 @@ _HIDDEN_EXTENSION = re.compile(r"(?i)(.+)\.ya?ml\.[^.]+")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def load_dataset(data_dir: FsPath, log: ErrorLog) -> DataSet:
-    """Every record under data_dir, shape-checked; problems go to log, bad records are left out."""
+def load_dataset(data_dir: FsPath, log: ErrorLog, cache: RecordCache | None = None) -> DataSet:
+    """Every record under data_dir, shape-checked; problems go to log, bad records are left out.
+    With a cache (the preview's), files unchanged since the last call are not parsed again."""
     data_dir = FsPath(data_dir)
     dataset = DataSet()
     for kind in s.KINDS:
@@ -44,7 +46,8 @@ def load_dataset(data_dir: FsPath, log: ErrorLog) -> DataSet:
         log.add(f"data/{s.VOCAB_PATH}", 1, 1, "thiếu tệp danh mục danh hiệu, hình thức khen thưởng")
     for file, record_kind in _record_files(data_dir, log):
         shown = _display(data_dir, file)
-        record = _load_record(file, shown, record_kind, log)
+        record = cache.load(file, shown, record_kind, log, _load_record) if cache is not None \
+            else _load_record(file, shown, record_kind, log)
         if record is None:
             continue
         existing = dataset.kind(record_kind.folder).get(record.id)

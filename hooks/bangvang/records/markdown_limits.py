@@ -12,6 +12,7 @@ it; tests/test_fuzz.py checks it).
 
 The scan itself is linear: one pass over the lines, and one count per mark and paragraph.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,8 +52,13 @@ class MarkdownProblem:
 def markdown_problems(text: str) -> list[MarkdownProblem]:
     """Every way a Markdown text exceeds the limits (the first one of each kind), in text order."""
     if len(text) > MAX_CHARS:
-        return [MarkdownProblem(MAX_CHARS, f"nội dung Markdown dài {_n(len(text))} ký tự, tối đa {_n(MAX_CHARS)}; "
-                                           "tách thành nhiều mục hoặc rút gọn")]
+        return [
+            MarkdownProblem(
+                MAX_CHARS,
+                f"nội dung Markdown dài {_n(len(text))} ký tự, tối đa {_n(MAX_CHARS)}; "
+                "tách thành nhiều mục hoặc rút gọn",
+            )
+        ]
     problems: list[MarkdownProblem] = []
     nesting = runs = False
     counted: set[str] = set()
@@ -63,8 +69,13 @@ def markdown_problems(text: str) -> list[MarkdownProblem]:
         blank = _BLANK.fullmatch(line) is not None
         if not nesting and not blank and _depth(line) > MAX_NESTING:
             nesting = True
-            problems.append(MarkdownProblem(offset, "danh sách, trích dẫn hoặc thụt lề lồng nhau quá sâu "
-                                                    f"(tối đa {MAX_NESTING} cấp); bớt cấp lồng nhau"))
+            problems.append(
+                MarkdownProblem(
+                    offset,
+                    "danh sách, trích dẫn hoặc thụt lề lồng nhau quá sâu "
+                    f"(tối đa {MAX_NESTING} cấp); bớt cấp lồng nhau",
+                )
+            )
         if blank or number == len(lines) - 1:
             end = offset + len(line) + (0 if blank else 1)
             _check_paragraph(text, paragraph_start, end, counted, problems)
@@ -74,8 +85,12 @@ def markdown_problems(text: str) -> list[MarkdownProblem]:
         match = pattern.search(text)
         if match and not runs:
             runs = True
-            problems.append(MarkdownProblem(match.start(), f"{len(match.group())} dấu '{mark}' liền nhau, tối đa "
-                                                           f"{MAX_RUN[mark]}; bớt dấu '{mark}'"))
+            problems.append(
+                MarkdownProblem(
+                    match.start(),
+                    f"{len(match.group())} dấu '{mark}' liền nhau, tối đa {MAX_RUN[mark]}; bớt dấu '{mark}'",
+                )
+            )
     return sorted(problems, key=lambda p: p.offset)
 
 
@@ -89,9 +104,14 @@ def _check_paragraph(text: str, start: int, end: int, counted: set[str], problem
             at = start
             for _ in range(limit + 1):
                 at = text.index(mark, at) + 1
-            problems.append(MarkdownProblem(at - 1, f"một đoạn có {count} {name} "
-                                                    f"(dùng cho {use}); tối đa {limit} trong một đoạn: "
-                                                    "tách đoạn bằng một dòng trống, hoặc bớt dấu"))
+            problems.append(
+                MarkdownProblem(
+                    at - 1,
+                    f"một đoạn có {count} {name} "
+                    f"(dùng cho {use}); tối đa {limit} trong một đoạn: "
+                    "tách đoạn bằng một dòng trống, hoặc bớt dấu",
+                )
+            )
 
 
 def _depth(line: str) -> int:

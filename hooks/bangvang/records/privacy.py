@@ -1,5 +1,6 @@
 """Personal data that must never be published (NĐ 13/2023/NĐ-CP): caught before it is committed
 to a record, with a message that says why. Git history is permanent, so the check is strict."""
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ proposal and annulment against the documents they cite, a comment period, a unit
 
 `err(record, path, message)` reports one error at the position of `path` in the record.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,16 +48,26 @@ def check_provenance(dataset: DataSet, err, docs_dir: Path | None) -> None:
 # Scans
 # ---------------------------------------------------------------------------------------------
 
+
 def pdf_problems(file: object, docs_dir: Path | None) -> list[str]:
     """What is wrong with a document's scan (`file`, relative to docs/), in Vietnamese."""
     if not isinstance(file, str) or not file:
         return []  # a missing or non-text value has its own error
     parts = file.split("/")
-    if file.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", file) or "\\" in file or ":" in file \
-            or any(p in ("", ".", "..") for p in parts) or parts[0] != FILES_DIR or len(parts) < 2:
+    if (
+        file.startswith(("/", "\\"))
+        or re.match(r"[A-Za-z]:", file)
+        or "\\" in file
+        or ":" in file
+        or any(p in ("", ".", "..") for p in parts)
+        or parts[0] != FILES_DIR
+        or len(parts) < 2
+    ):
         hint = "; bỏ 'docs/' ở đầu" if file.startswith("docs/") else ""
-        return [f"'file' phải là đường dẫn tới tệp PDF trong docs/{FILES_DIR}/, tính từ docs/, "
-                f"ví dụ {FILES_DIR}/qd-456-qd-ubnd.pdf{hint}"]
+        return [
+            f"'file' phải là đường dẫn tới tệp PDF trong docs/{FILES_DIR}/, tính từ docs/, "
+            f"ví dụ {FILES_DIR}/qd-456-qd-ubnd.pdf{hint}"
+        ]
     if not file.lower().endswith(".pdf"):
         return [f"'file' phải là tệp .pdf (bản quét văn bản); '{parts[-1]}' không có đuôi .pdf"]
     if docs_dir is None:
@@ -77,15 +88,22 @@ def pdf_problems(file: object, docs_dir: Path | None) -> list[str]:
         return [f"tệp docs/{file} phải nằm trong thư mục docs/{FILES_DIR}/"]
     stat = path.stat()
     if stat.st_size > MAX_PDF_BYTES:
-        return [f"tệp docs/{file} quá lớn ({_megabytes(stat.st_size)} MB; tối đa {_megabytes(MAX_PDF_BYTES)} MB); "
-                "quét lại ở độ phân giải 150-200 dpi, đen trắng, hoặc nén bản PDF"]
+        return [
+            f"tệp docs/{file} quá lớn ({_megabytes(stat.st_size)} MB; tối đa {_megabytes(MAX_PDF_BYTES)} MB); "
+            "quét lại ở độ phân giải 150-200 dpi, đen trắng, hoặc nén bản PDF"
+        ]
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _pdf_cache:
         with path.open("rb") as handle:
             head = handle.read(1024)
-        _pdf_cache[key] = None if head.startswith(PDF_MAGIC) else (
-            f"tệp docs/{file} không phải là PDF (nội dung không bắt đầu bằng '%PDF-'); "
-            "lưu bản quét dưới dạng PDF rồi chép lại")
+        _pdf_cache[key] = (
+            None
+            if head.startswith(PDF_MAGIC)
+            else (
+                f"tệp docs/{file} không phải là PDF (nội dung không bắt đầu bằng '%PDF-'); "
+                "lưu bản quét dưới dạng PDF rồi chép lại"
+            )
+        )
     problem = _pdf_cache[key]
     return [problem] if problem else []
 
@@ -97,6 +115,7 @@ def _megabytes(size: int) -> str:
 # ---------------------------------------------------------------------------------------------
 # Awards: decision, proposal, annulment, comment period
 # ---------------------------------------------------------------------------------------------
+
 
 def same_number(a: str, b: str) -> bool:
     """Two document numbers as printed are the same whatever the spaces, case and marks:
@@ -120,24 +139,48 @@ def _check_award(award: Record, dataset: DataSet, err) -> None:
         if doc is None:
             continue  # no document, or a missing one (reported by the reference check)
         if part.get("number") and doc.get("number") and not same_number(part["number"], doc["number"]):
-            err(award, (key, "number"), f"'{key}.number' là '{part['number']}' nhưng văn bản '{doc.id}' "
-                                        f"có số '{doc['number']}'; sửa cho khớp hoặc bỏ 'number' (đã có 'document')")
-        if isinstance(part.get("date"), dt.date) and isinstance(doc.get("date"), dt.date) and part["date"] != doc["date"]:
-            err(award, (key, "date"), f"'{key}.date' là {format_date(part['date'])} nhưng văn bản '{doc.id}' "
-                                      f"ngày {format_date(doc['date'])}; sửa cho khớp hoặc bỏ 'date' (đã có 'document')")
+            err(
+                award,
+                (key, "number"),
+                f"'{key}.number' là '{part['number']}' nhưng văn bản '{doc.id}' "
+                f"có số '{doc['number']}'; sửa cho khớp hoặc bỏ 'number' (đã có 'document')",
+            )
+        if (
+            isinstance(part.get("date"), dt.date)
+            and isinstance(doc.get("date"), dt.date)
+            and part["date"] != doc["date"]
+        ):
+            err(
+                award,
+                (key, "date"),
+                f"'{key}.date' là {format_date(part['date'])} nhưng văn bản '{doc.id}' "
+                f"ngày {format_date(doc['date'])}; sửa cho khớp hoặc bỏ 'date' (đã có 'document')",
+            )
         if key != "proposal" and doc.get("kind") and doc["kind"] not in DECIDING_KINDS:
-            err(award, (key, "document"), f"'{key}.document' trỏ tới {doc['kind']} '{doc.id}'; {LABELS[key]} "
-                                          f"phải là văn bản loại {', '.join(DECIDING_KINDS[:-1])} (hoặc Khác)")
+            err(
+                award,
+                (key, "document"),
+                f"'{key}.document' trỏ tới {doc['kind']} '{doc.id}'; {LABELS[key]} "
+                f"phải là văn bản loại {', '.join(DECIDING_KINDS[:-1])} (hoặc Khác)",
+            )
     decided, annulled = part_date(award, "decision", dataset), part_date(award, "annulment", dataset)
     if decided and annulled and annulled < decided:
-        err(award, ("annulment",), f"quyết định hủy bỏ ngày {format_date(annulled)} trước quyết định khen "
-                                   f"thưởng ngày {format_date(decided)}; kiểm tra lại ngày")
+        err(
+            award,
+            ("annulment",),
+            f"quyết định hủy bỏ ngày {format_date(annulled)} trước quyết định khen "
+            f"thưởng ngày {format_date(decided)}; kiểm tra lại ngày",
+        )
     period = award.get("public_comment")
     if isinstance(period, dict):
         start, end = period.get("from"), period.get("to")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-            err(award, ("public_comment", "to"), f"'public_comment.to' ({format_date(end)}) phải từ ngày "
-                                                 f"'public_comment.from' ({format_date(start)}) trở về sau")
+            err(
+                award,
+                ("public_comment", "to"),
+                f"'public_comment.to' ({format_date(end)}) phải từ ngày "
+                f"'public_comment.from' ({format_date(start)}) trở về sau",
+            )
 
 
 def part_date(award: Record, key: str, dataset: DataSet) -> dt.date | None:
@@ -155,9 +198,13 @@ def part_date(award: Record, key: str, dataset: DataSet) -> dt.date | None:
 # Units through time
 # ---------------------------------------------------------------------------------------------
 
+
 def _check_unit(unit: Record, dataset: DataSet, err) -> None:
-    successors = [s for s in unit.get("successors") or [] if isinstance(s, str)] \
-        if isinstance(unit.get("successors"), list) else []
+    successors = (
+        [s for s in unit.get("successors") or [] if isinstance(s, str)]
+        if isinstance(unit.get("successors"), list)
+        else []
+    )
     seen: set[str] = set()
     for i, successor in enumerate(successors):
         if successor == unit.id:
@@ -175,8 +222,12 @@ def _check_unit(unit: Record, dataset: DataSet, err) -> None:
         nxt = []
         for sid in current:
             if sid == unit.id:
-                err(unit, ("successors",), f"'successors' tạo thành vòng lặp ({unit.id} → … → {unit.id}); "
-                                           "đơn vị kế thừa không thể lại được chính đơn vị này kế thừa")
+                err(
+                    unit,
+                    ("successors",),
+                    f"'successors' tạo thành vòng lặp ({unit.id} → … → {unit.id}); "
+                    "đơn vị kế thừa không thể lại được chính đơn vị này kế thừa",
+                )
                 return
             if sid in visited:
                 continue
@@ -185,4 +236,3 @@ def _check_unit(unit: Record, dataset: DataSet, err) -> None:
             if record is not None:
                 nxt += list(record.get("successors") or [])
         current = nxt
-

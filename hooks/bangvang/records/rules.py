@@ -1,4 +1,5 @@
 """Rules between records: references, the award vocabulary, tallies, places and years."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +8,11 @@ from pathlib import Path as FsPath
 from bangvang.records import schema as s
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.errors import ErrorLog
-from bangvang.records.suggestions import suggest_reference
 from bangvang.records.images import check_images
 from bangvang.records.provenance_rules import check_provenance
-from bangvang.text import format_date
+from bangvang.records.suggestions import suggest_reference
 from bangvang.records.yamlpos import Path
+from bangvang.text import format_date
 
 RECIPIENT_LABEL = dict(s.RECIPIENT_KINDS.labels)
 MAX_SUGGESTIONS = 20
@@ -44,13 +45,18 @@ def check_rules(dataset: DataSet, log: ErrorLog, docs_dir: FsPath | None = None)
         _check_award(award, dataset, err)
     for report in dataset.kind("reports").values():
         if report.get("year") is not None and str(report["year"]) != report.id:
-            err(report, ("year",), f"'year' là {report['year']} nhưng tên tệp là '{report.id}.yml'; "
-                                   f"tệp báo cáo năm {report['year']} phải là data/reports/{report['year']}.yml")
+            err(
+                report,
+                ("year",),
+                f"'year' là {report['year']} nhưng tên tệp là '{report.id}.yml'; "
+                f"tệp báo cáo năm {report['year']} phải là data/reports/{report['year']}.yml",
+            )
 
 
 # ---------------------------------------------------------------------------------------------
 # References
 # ---------------------------------------------------------------------------------------------
+
 
 def _check_refs(dataset: DataSet, err: _Reporter) -> None:
     for record in list(dataset.all()):
@@ -72,6 +78,7 @@ def _check_refs(dataset: DataSet, err: _Reporter) -> None:
 # Per kind
 # ---------------------------------------------------------------------------------------------
 
+
 def _check_vocab(dataset: DataSet, err: _Reporter) -> None:
     for entry in dataset.vocab.values():
         start, end = entry.get("valid_from"), entry.get("valid_until")
@@ -86,14 +93,22 @@ def _check_unit(unit: Record, dataset: DataSet, err: _Reporter) -> None:
         err(unit, ("commune",), "'commune' không thể là chính tập thể này")
     elif commune is not None and commune.get("kind") and commune.get("kind") not in s.COMMUNE_KINDS:
         # (a commune without a valid kind has its own error already)
-        err(unit, ("commune",), f"'commune' phải là mã của một xã hoặc thị trấn; '{commune_id}' là "
-                                f"{s.UNIT_KINDS.label(commune.get('kind', '')).lower()}")
+        err(
+            unit,
+            ("commune",),
+            f"'commune' phải là mã của một xã hoặc thị trấn; '{commune_id}' là "
+            f"{s.UNIT_KINDS.label(commune.get('kind', '')).lower()}",
+        )
     # A chain of parents must end: a → b → a would make the tree of units endless.
     seen, current = {unit.id}, unit.get("parent")
     while current:
         if current in seen:
-            err(unit, ("parent",), f"'parent' tạo thành vòng lặp ({unit.id} → … → {current}); "
-                                   "đơn vị cấp trên không thể là chính nó hay cấp dưới của nó")
+            err(
+                unit,
+                ("parent",),
+                f"'parent' tạo thành vòng lặp ({unit.id} → … → {current}); "
+                "đơn vị cấp trên không thể là chính nó hay cấp dưới của nó",
+            )
             break
         seen.add(current)
         parent = dataset.get("units", current)
@@ -104,8 +119,11 @@ def _check_person(person: Record, err: _Reporter) -> None:
     given = person.get("given_name")
     # a given name may be two words ("Kim Anh"): whole words of the full name, in order
     if given and f" {' '.join(given.split())} " not in f" {' '.join(person.get('name', '').split())} ":
-        err(person, ("given_name",), f"'given_name' ('{given}') phải là một hoặc vài chữ liền nhau "
-                                     f"trong họ tên '{person.get('name')}'")
+        err(
+            person,
+            ("given_name",),
+            f"'given_name' ('{given}') phải là một hoặc vài chữ liền nhau trong họ tên '{person.get('name')}'",
+        )
 
 
 def _check_campaign(campaign: Record, err: _Reporter) -> None:
@@ -127,8 +145,11 @@ def _year_of(value) -> int:
 def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
     folder = award.path.split("/")[-2]
     if award.get("year") is not None and str(award["year"]) != folder:
-        err(award, ("year",), f"'year' là {award['year']} nhưng tệp nằm trong thư mục data/awards/{folder}/; "
-                              "chuyển tệp hoặc sửa năm")
+        err(
+            award,
+            ("year",),
+            f"'year' là {award['year']} nhưng tệp nằm trong thư mục data/awards/{folder}/; chuyển tệp hoặc sửa năm",
+        )
     entry = dataset.vocab.get(award.get("award", ""))
     recipients = award.get("recipients", [])
     named = {"tap_the": 0, "ca_nhan": 0, "ho_gia_dinh": 0}
@@ -137,8 +158,12 @@ def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
     count = award.get("count", {})
     for key, value in count.items():
         if value < named[key]:
-            err(award, ("count", key), f"'count.{key}' là {value} nhưng danh sách có {named[key]} "
-                                       f"{RECIPIENT_LABEL[key].lower()} được nêu tên; số lượng không thể ít hơn")
+            err(
+                award,
+                ("count", key),
+                f"'count.{key}' là {value} nhưng danh sách có {named[key]} "
+                f"{RECIPIENT_LABEL[key].lower()} được nêu tên; số lượng không thể ít hơn",
+            )
     if entry is None:
         return
     name = entry.get("name", entry.id)
@@ -147,14 +172,20 @@ def _check_award(award: Record, dataset: DataSet, err: _Reporter) -> None:
     for i, recipient in enumerate(recipients):
         kind = s.recipient_kind(recipient)
         if kind not in allowed:
-            err(award, ("recipients", i), f"'{name}' không tặng cho {RECIPIENT_LABEL[kind].lower()}; "
-                                          f"chỉ tặng cho: {allowed_text}")
+            err(
+                award,
+                ("recipients", i),
+                f"'{name}' không tặng cho {RECIPIENT_LABEL[kind].lower()}; chỉ tặng cho: {allowed_text}",
+            )
     for key in count:
         if key not in allowed:
-            err(award, ("count", key), f"'{name}' không tặng cho {RECIPIENT_LABEL[key].lower()} "
-                                       f"('count.{key}'); chỉ tặng cho: {allowed_text}", at_key=True)
+            err(
+                award,
+                ("count", key),
+                f"'{name}' không tặng cho {RECIPIENT_LABEL[key].lower()} ('count.{key}'); chỉ tặng cho: {allowed_text}",
+                at_key=True,
+            )
     _check_validity(award, entry, err)
-
 
 
 def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
@@ -172,7 +203,7 @@ def _check_validity(award: Record, entry: Record, err: _Reporter) -> None:
     else:
         return
     if (start and last < start) or (end and first > end):
-        span = " ".join(filter(None, [
-            f"từ {format_date(start)}" if start else "",
-            f"đến {format_date(end)}" if end else ""]))
+        span = " ".join(
+            filter(None, [f"từ {format_date(start)}" if start else "", f"đến {format_date(end)}" if end else ""])
+        )
         err(award, path, f"'{entry.get('name', entry.id)}' chỉ được áp dụng {span}; {what} nằm ngoài thời gian đó")

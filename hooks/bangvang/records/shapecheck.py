@@ -4,6 +4,7 @@ Returns the record's values normalised (dates as datetime.date, text NFC, number
 and reports problems with their file:line:col. References are only collected here; rules.py
 resolves them once every record is known.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -19,14 +20,14 @@ from bangvang.records.characters import has_visible
 from bangvang.records.errors import ErrorLog
 from bangvang.records.markdown_limits import markdown_problems
 from bangvang.records.privacy import private_key, private_value
-from bangvang.text import guess_date, is_slug, parse_date
 from bangvang.records.yamlpos import Located, Path
+from bangvang.text import guess_date, is_slug, parse_date
 
 MAX_CHOICES_SHOWN = 13
 # What the site can show: figures up to a million billion, whole numbers (tallies, ranks) up to a
 # billion, years and dates from 1900 to 2100.
-MAX_FIGURE = 10 ** 15
-MAX_INTEGER = 10 ** 9
+MAX_FIGURE = 10**15
+MAX_INTEGER = 10**9
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 # A number as staff write it: digits 0-9, an optional sign and decimal part. YAML 1.1 also reads
 # 010 (octal 8), 0x1F, 0b101, 1_000, 1:20 (base 60: 80), 1e3 and .5 as numbers: those are refused.
@@ -57,9 +58,18 @@ class FileCheck:
 
 # What one item of a list field is called in messages: "người nhận thứ 3", not "recipients[2]".
 LIST_ITEM_WORDS = {
-    "recipients": "người nhận", "figures": "số liệu", "items": "số liệu thành phần", "sections": "mục",
-    "targets": "chỉ tiêu", "results": "kết quả", "images": "ảnh", "basis": "văn bản căn cứ",
-    "units": "tập thể", "people": "cá nhân", "aliases": "tên gọi khác", "successors": "đơn vị kế thừa",
+    "recipients": "người nhận",
+    "figures": "số liệu",
+    "items": "số liệu thành phần",
+    "sections": "mục",
+    "targets": "chỉ tiêu",
+    "results": "kết quả",
+    "images": "ảnh",
+    "basis": "văn bản căn cứ",
+    "units": "tập thể",
+    "people": "cá nhân",
+    "aliases": "tên gọi khác",
+    "successors": "đơn vị kế thừa",
 }
 
 
@@ -97,8 +107,12 @@ def _choices_text(choices) -> str:
 
 def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict | None:
     if not isinstance(value, dict):
-        fc.error(path, f"'{_label(path)}' phải là một nhóm trường ({shape.title}), dạng 'tên: giá trị'"
-                 if path else f"bản ghi phải là các dòng 'tên: giá trị' ({shape.title})")
+        fc.error(
+            path,
+            f"'{_label(path)}' phải là một nhóm trường ({shape.title}), dạng 'tên: giá trị'"
+            if path
+            else f"bản ghi phải là các dòng 'tên: giá trị' ({shape.title})",
+        )
         return None
     out: dict = {}
     for key, item in value.items():
@@ -106,11 +120,16 @@ def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict |
         if spec is None:
             private = private_key(key)
             if private:
-                fc.error(path + (key,), f"trường '{key}' không có trong mẫu {shape.title.lower()}: {private} là dữ "
-                                        "liệu cá nhân, không bao giờ được công bố; xóa cả dòng này", at_key=True)
+                fc.error(
+                    path + (key,),
+                    f"trường '{key}' không có trong mẫu {shape.title.lower()}: {private} là dữ "
+                    "liệu cá nhân, không bao giờ được công bố; xóa cả dòng này",
+                    at_key=True,
+                )
                 continue
-            hint = _suggest(key, shape.keys) or ("; các trường hợp lệ: " + ", ".join(shape.keys)
-                                                 if len(shape.keys) <= MAX_CHOICES_SHOWN else "")
+            hint = _suggest(key, shape.keys) or (
+                "; các trường hợp lệ: " + ", ".join(shape.keys) if len(shape.keys) <= MAX_CHOICES_SHOWN else ""
+            )
             fc.error(path + (key,), f"trường '{key}' không có trong mẫu {shape.title.lower()}{hint}", at_key=True)
             continue
         if item is None or (isinstance(item, str) and not item.strip()):
@@ -129,9 +148,12 @@ def check_shape(shape: s.Shape, value: Any, path: Path, fc: FileCheck) -> dict |
             where = f" trong '{_label(path)}'" if path else ""
             fc.error(path, f"thiếu trường bắt buộc '{spec.key}' ({spec.title}){where}")
     for rule in shape.rules:
-        rule(value, lambda key, msg: fc.error(path + (key,) if key else path,
-                                                   msg + (f" (trong '{_label(path)}')" if path else ""),
-                                                   at_key=bool(key)))
+        rule(
+            value,
+            lambda key, msg: fc.error(
+                path + (key,) if key else path, msg + (f" (trong '{_label(path)}')" if path else ""), at_key=bool(key)
+            ),
+        )
     return out
 
 
@@ -187,12 +209,14 @@ def _(typ: s.Text, value: Any, path: Path, fc: FileCheck, label: str):
         fc.error(path, f"'{label}' phải là chữ")
         return None
     if text.strip() and not has_visible(text):
-        fc.error(path, f"'{label}' chỉ gồm ký tự vô hình (khoảng trắng đặc biệt, ký tự nối, ký tự lấp chỗ); "
-                       "ghi chữ thấy được hoặc xóa trường")
+        fc.error(
+            path,
+            f"'{label}' chỉ gồm ký tự vô hình (khoảng trắng đặc biệt, ký tự nối, ký tự lấp chỗ); "
+            "ghi chữ thấy được hoặc xóa trường",
+        )
         return None
     if private_value(text):
-        fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; "
-                       "xóa phần đó")
+        fc.error(path, f"'{label}' có vẻ chứa {private_value(text)}: dữ liệu cá nhân không được công bố; xóa phần đó")
     if typ.markdown:
         for too_much in markdown_problems(text):
             line, col = fc.located.text_pos(path, too_much.offset)
@@ -223,8 +247,9 @@ def _(typ: s.Ref, value: Any, path: Path, fc: FileCheck, label: str):
 def _(typ: s.Enum, value: Any, path: Path, fc: FileCheck, label: str):
     text = _text_of(value, path, fc)
     if text not in typ.choices:
-        fc.error(path, f"'{label}': '{text}' không hợp lệ{_suggest(str(text), typ.choices)}"
-                       f"{_choices_text(typ.choices)}")
+        fc.error(
+            path, f"'{label}': '{text}' không hợp lệ{_suggest(str(text), typ.choices)}{_choices_text(typ.choices)}"
+        )
         return None
     return text
 
@@ -270,15 +295,17 @@ def _(typ: s.Integer, value: Any, path: Path, fc: FileCheck, label: str):
 def _(typ: s.Number, value: Any, path: Path, fc: FileCheck, label: str):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raw = fc.located.raw.get(path, str(value))
-        hint = ("; viết dấu chấm thập phân và không phân nhóm: 1356, 95.12"
-                if any(c in raw for c in ",.") else "")
+        hint = "; viết dấu chấm thập phân và không phân nhóm: 1356, 95.12" if any(c in raw for c in ",.") else ""
         fc.error(path, f"'{label}' phải là một con số (đang là '{raw}'){hint}")
         return None
     if not _spelled_plainly(value, path, fc, label):
         return None
     if abs(value) > MAX_FIGURE:
-        fc.error(path, f"'{label}' quá lớn ({fc.located.raw.get(path, value)}); trang chỉ hiện số "
-                       f"từ -{_n(MAX_FIGURE)} đến {_n(MAX_FIGURE)}")
+        fc.error(
+            path,
+            f"'{label}' quá lớn ({fc.located.raw.get(path, value)}); trang chỉ hiện số "
+            f"từ -{_n(MAX_FIGURE)} đến {_n(MAX_FIGURE)}",
+        )
         return None
     return value
 
@@ -286,8 +313,7 @@ def _(typ: s.Number, value: Any, path: Path, fc: FileCheck, label: str):
 @_check.register
 def _(typ: s.Url, value: Any, path: Path, fc: FileCheck, label: str):
     text = _text_of(value, path, fc) or ""
-    if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text) \
-            or not _has_host(text):
+    if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text) or not _has_host(text):
         fc.error(path, f"'{label}' chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https:// (đang là '{text}')")
         return None
     problem = _url_problem(text)
@@ -302,8 +328,10 @@ def _url_problem(url: str) -> str | None:
     cannot exist."""
     parts = urlsplit(url)
     if parts.username is not None or parts.password is not None:
-        return ("địa chỉ có tên đăng nhập hoặc mật khẩu (phần trước '@'); không công bố những thông tin đó: "
-                "chỉ ghi https://tên-miền/…")
+        return (
+            "địa chỉ có tên đăng nhập hoặc mật khẩu (phần trước '@'); không công bố những thông tin đó: "
+            "chỉ ghi https://tên-miền/…"
+        )
     try:
         port = parts.port
     except ValueError:
@@ -332,8 +360,11 @@ def _spelled_plainly(value: Any, path: Path, fc: FileCheck, label: str) -> bool:
         suggestion = str(value)
     else:
         suggestion = "số đầy đủ, không dạng mũ"
-    fc.error(path, f"'{label}': '{raw}' là cách viết số của YAML 1.1, máy đọc thành {value!r}; viết số thường "
-                   f"bằng chữ số 0–9 ({suggestion}), hoặc đặt trong ngoặc kép nếu đây là chữ")
+    fc.error(
+        path,
+        f"'{label}': '{raw}' là cách viết số của YAML 1.1, máy đọc thành {value!r}; viết số thường "
+        f"bằng chữ số 0–9 ({suggestion}), hoặc đặt trong ngoặc kép nếu đây là chữ",
+    )
     return False
 
 
@@ -351,8 +382,9 @@ def _has_host(url: str) -> bool:
 def _date(value: Any, path: Path, fc: FileCheck, label: str):
     text = fc.located.raw.get(path) if not isinstance(value, str) else value
     if text and any(c.isdigit() and not c.isascii() for c in text):
-        fc.error(path, f"'{label}': ngày chỉ viết bằng chữ số 0–9 và dấu '-' hoặc '/', "
-                       "ví dụ 15/03/2022 hoặc 2022-03-15")
+        fc.error(
+            path, f"'{label}': ngày chỉ viết bằng chữ số 0–9 và dấu '-' hoặc '/', ví dụ 15/03/2022 hoặc 2022-03-15"
+        )
         return None
     day = parse_date(text or "")
     if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
@@ -362,11 +394,16 @@ def _date(value: Any, path: Path, fc: FileCheck, label: str):
         # (a date is short: a long text is never guessed, so guessing stays cheap)
         guess = guess_date(text or "") if len(text or "") <= 40 else None
         if guess is not None:
-            fc.error(path, f"'{label}': '{text}' sai dạng, có phải {guess.strftime('%d/%m/%Y')}? "
-                           "Viết DD/MM/YYYY (ví dụ 15/03/2022) hoặc YYYY-MM-DD")
+            fc.error(
+                path,
+                f"'{label}': '{text}' sai dạng, có phải {guess.strftime('%d/%m/%Y')}? "
+                "Viết DD/MM/YYYY (ví dụ 15/03/2022) hoặc YYYY-MM-DD",
+            )
         else:
-            fc.error(path, f"'{label}': '{text}' không phải một ngày có thật; viết DD/MM/YYYY (ví dụ 15/03/2022) "
-                           "hoặc YYYY-MM-DD")
+            fc.error(
+                path,
+                f"'{label}': '{text}' không phải một ngày có thật; viết DD/MM/YYYY (ví dụ 15/03/2022) hoặc YYYY-MM-DD",
+            )
     return day
 
 

@@ -3,6 +3,7 @@ name or alias, a typo's one likely fix, the ids that begin with what they wrote,
 (make the record, or write the name inline). Never a guess that names a different award: a
 suggestion is made only when the words agree but for one small slip (so 'ubnd' never becomes
 'hdnd', nor 'huyen' 'tinh')."""
+
 from __future__ import annotations
 
 import difflib
@@ -73,12 +74,16 @@ def _next_step(kind: str, written: str) -> str:
     typed = written.strip() if (" " in written.strip() or not written.isascii()) else ""
     if kind == "units":
         name = typed or "Tên tập thể"
-        return (f"; nếu là tập thể chưa có bản ghi: tạo bằng python scripts/new.py unit \"{name}\", "
-                "hoặc thay 'unit' bằng 'name: <tên tập thể>' kèm 'kind: tap_the'")
+        return (
+            f"; nếu là tập thể chưa có bản ghi: tạo bằng python scripts/new.py unit \"{name}\", "
+            "hoặc thay 'unit' bằng 'name: <tên tập thể>' kèm 'kind: tap_the'"
+        )
     if kind == "people":
         name = typed or "Họ và tên"
-        return (f"; nếu là cá nhân chưa có bản ghi: tạo bằng python scripts/new.py person \"{name}\", "
-                "hoặc thay 'person' bằng 'name: <họ và tên>'")
+        return (
+            f"; nếu là cá nhân chưa có bản ghi: tạo bằng python scripts/new.py person \"{name}\", "
+            "hoặc thay 'person' bằng 'name: <họ và tên>'"
+        )
     if kind in ("documents", "campaigns", "models"):
         word = {"documents": "document", "campaigns": "campaign", "models": "model"}[kind]
         name = typed or "Tên"

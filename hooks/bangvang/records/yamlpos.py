@@ -9,6 +9,7 @@ Characters that editors, browsers or XML show differently from YAML (hidden line
 controls, control characters, also when written as escapes such as "\\e") are refused where
 they stand (characters.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ class Located:
             return self.pos(path)
         value_lines = self.raw_value_lines(path)
         index, start = 0, 0
-        for index, line in enumerate(value_lines):
+        for index, line in enumerate(value_lines):  # noqa: B007 - index is read after the loop
             if offset <= start + len(line):
                 break
             start += len(line) + 1
@@ -57,7 +58,7 @@ class Located:
         if self._lines is None:  # split once per file, however many problems it has
             self._lines = self.source.splitlines()
         lines = self._lines
-        content = [line for line in lines[first - 1:first - 1 + len(value_lines)] if line.strip()]
+        content = [line for line in lines[first - 1 : first - 1 + len(value_lines)] if line.strip()]
         indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
         return first + index, indent + (offset - start) + 1
 
@@ -123,9 +124,14 @@ def _translate(problem: str) -> str:
 
 
 _ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
 }
 
 
@@ -159,7 +165,7 @@ def load_yaml(data: bytes) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = str(exc.problem or exc.context)
-        if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
             problem = "found character '\\t'"
         raise YamlProblem(line, col, _translate(problem)) from None
     except yaml.reader.ReaderError as exc:
@@ -210,15 +216,18 @@ def _build_from_events(loader, located: Located) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise YamlProblem(*_pos(event.start_mark),
-                                  "mỗi tệp chỉ chứa một bản ghi (không dùng '---' lần hai)")
+                raise YamlProblem(*_pos(event.start_mark), "mỗi tệp chỉ chứa một bản ghi (không dùng '---' lần hai)")
             continue
         if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
             continue
         parent = stack[-1] if stack else None
         # A scalar in key position of a mapping is a key, not a value.
-        if parent is not None and isinstance(parent.value, dict) and parent.key is None \
-                and not isinstance(event, (yaml.MappingEndEvent,)):
+        if (
+            parent is not None
+            and isinstance(parent.value, dict)
+            and parent.key is None
+            and not isinstance(event, (yaml.MappingEndEvent,))
+        ):
             if not isinstance(event, yaml.ScalarEvent):
                 raise YamlProblem(*_pos(event.start_mark), "tên trường phải là chữ")
             _take_key(parent, event, located)
@@ -234,8 +243,9 @@ def _build_from_events(loader, located: Located) -> None:
         located.positions[path] = _pos(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             # refused where it stands, once: an alias bomb must not turn into a flood of errors
-            raise YamlProblem(*_pos(event.start_mark),
-                              "không dùng neo và tham chiếu YAML (&tên, *tên); hãy viết đầy đủ giá trị")
+            raise YamlProblem(
+                *_pos(event.start_mark), "không dùng neo và tham chiếu YAML (&tên, *tên); hãy viết đầy đủ giá trị"
+            )
         elif isinstance(event, yaml.ScalarEvent):
             value = _scalar(loader, event, located, path)
         else:
@@ -280,8 +290,9 @@ def _take_key(parent: _Container, event, located: Located) -> None:
     elif key in parent.value or kpath in located.key_positions:
         first = located.key_positions[kpath]
         located.positions[kpath + ("#dup",)] = where
-        located.problems.append((kpath + ("#dup",),
-                                 f"trường '{key}' bị lặp (đã có ở dòng {first[0]}); mỗi trường chỉ ghi một lần"))
+        located.problems.append(
+            (kpath + ("#dup",), f"trường '{key}' bị lặp (đã có ở dòng {first[0]}); mỗi trường chỉ ghi một lần")
+        )
         parent.key = key + "\0dup"  # the duplicate's value is read and dropped
         parent.skip = True
     else:
@@ -289,10 +300,11 @@ def _take_key(parent: _Container, event, located: Located) -> None:
 
 
 def _check_tag(tag, located: Located, path: Path) -> bool:
-    if tag is None or tag in ("!", ) or tag in _ALLOWED_TAGS:
+    if tag is None or tag in ("!",) or tag in _ALLOWED_TAGS:
         return True
-    located.problems.append((path, f"thẻ YAML '{tag.replace('tag:yaml.org,2002:', '!!')}' không được phép; "
-                                   "chỉ ghi giá trị thường"))
+    located.problems.append(
+        (path, f"thẻ YAML '{tag.replace('tag:yaml.org,2002:', '!!')}' không được phép; chỉ ghi giá trị thường")
+    )
     return False
 
 

@@ -4,6 +4,7 @@ order, which changes from run to run. Re-sort them and rename the files after th
 The files are gzip'd "pagefind_dcd" + CBOR; only arrays, text and whole numbers occur in them, so
 a small codec for those suffices (and refuses anything else rather than guess).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -46,7 +47,7 @@ def _read_cbor(path: Path):
     if not raw.startswith(_SIGNATURE):
         raise ValueError(f"{path.name}: unknown format")
     value, end = _cbor_decode(raw, len(_SIGNATURE))
-    if end != len(raw) or _cbor_encode(value) != raw[len(_SIGNATURE):]:
+    if end != len(raw) or _cbor_encode(value) != raw[len(_SIGNATURE) :]:
         raise ValueError(f"{path.name}: unexpected encoding")
     return value
 
@@ -67,14 +68,14 @@ def _cbor_decode(data: bytes, pos: int):
         arg = info
     elif info <= 27:
         size = 1 << (info - 24)
-        arg = int.from_bytes(data[pos:pos + size], "big")
+        arg = int.from_bytes(data[pos : pos + size], "big")
         pos += size
     else:
         raise ValueError("indefinite length")
     if major == 0:
         return arg, pos
     if major == 3:
-        return data[pos:pos + arg].decode("utf-8"), pos + arg
+        return data[pos : pos + arg].decode("utf-8"), pos + arg
     if major == 4:
         items = []
         for _ in range(arg):

@@ -4,6 +4,7 @@ Filters in the index are keyed by ids made from the data (kinds, years, commune 
 and award-form ids); this file gives each id present in the index its label, in the order the
 box lists them. It is small and fetched only when the reader opens the filters.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,12 +31,15 @@ def facet_choices(records: list[SearchRecord], data: DataSet, extra_kinds: tuple
     choices = {
         "kind": [[k, label] for k, label in KINDS.items() if k in used["kind"]],
         "year": [[y, y] for y in sorted(used["year"], reverse=True)],
-        "commune": sorted(([u, units[u]["name"]] for u in used["commune"] if u in units),
-                          key=lambda pair: sort_key(pair[1])),
+        "commune": sorted(
+            ([u, units[u]["name"]] for u in used["commune"] if u in units), key=lambda pair: sort_key(pair[1])
+        ),
         "field": [[f, label] for f, label in s.FIELDS.labels if f in used["field"]]
         + [[f, f] for f in sorted(used["field"] - set(fields))],
-        "award": sorted(([a, vocab[a]["name"]] for a in used["award"] if a in vocab),
-                        key=lambda pair: (vocab[pair[0]].get("rank", 999), sort_key(pair[1]))),
+        "award": sorted(
+            ([a, vocab[a]["name"]] for a in used["award"] if a in vocab),
+            key=lambda pair: (vocab[pair[0]].get("rank", 999), sort_key(pair[1])),
+        ),
     }
     return {name: choices[name] for name in FILTERS}
 

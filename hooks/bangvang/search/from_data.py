@@ -9,6 +9,7 @@ only list others (home, sections, statistics…) get their title and description
 from bangvang.urls, the functions the page templates use. An award's `note` is internal and never
 indexed; annulled awards are not honours and are left out.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -67,9 +68,17 @@ class ReaderRecords:
         covered = {r.url for r in records}
         for page in pages:
             if page.url not in covered:
-                records.append(SearchRecord(page.url, nfc(page.title), "list", nfc(page.description or ""),
-                                            names=(nfc(page.title),), listing=True,
-                                            filters=filter_values(kind="list")))
+                records.append(
+                    SearchRecord(
+                        page.url,
+                        nfc(page.title),
+                        "list",
+                        nfc(page.description or ""),
+                        names=(nfc(page.title),),
+                        listing=True,
+                        filters=filter_values(kind="list"),
+                    )
+                )
         return sorted(records, key=lambda r: r.url)
 
     # -- lookups -------------------------------------------------------------------------------
@@ -102,8 +111,10 @@ class ReaderRecords:
     def unit(self, unit: Record) -> SearchRecord:
         awards = self.index.awards_by_unit.get(unit.id, [])
         commune_id = self.commune_id(unit.id)
-        where = [self.unit_name(commune_id) if commune_id and commune_id != unit.id else None,
-                 self.unit_name(unit.get("parent"))]
+        where = [
+            self.unit_name(commune_id) if commune_id and commune_id != unit.id else None,
+            self.unit_name(unit.get("parent")),
+        ]
         # Units merged into others: an old commune is found by today's name and the reverse.
         through_time = tuple(nfc(n) for n in names_through_time(self.index, unit))
         aliases = tuple(nfc(a) for a in unit.get("aliases", []))
@@ -114,40 +125,60 @@ class ReaderRecords:
             markdown_text(unit.get("summary")),
             ("Tên qua các thời kỳ: " + ", ".join(through_time)) if through_time else None,
         )
-        return SearchRecord(record_url("units", unit.id), nfc(unit["name"]), "unit", text,
-                            names=(nfc(unit["name"]),) + aliases + through_time,
-                            filters=filter_values(kind="unit", commune=commune_id, **self.award_facets(awards)))
+        return SearchRecord(
+            record_url("units", unit.id),
+            nfc(unit["name"]),
+            "unit",
+            text,
+            names=(nfc(unit["name"]),) + aliases + through_time,
+            filters=filter_values(kind="unit", commune=commune_id, **self.award_facets(awards)),
+        )
 
     def person(self, person: Record) -> SearchRecord:
         awards = self.index.awards_by_person.get(person.id, [])
         unit_id = person.get("unit")
         commune_id = self.commune_id(unit_id)
-        text = join(join(person.get("position"), self.unit_name(unit_id), sep=", ") or None,
-                    self.unit_name(commune_id) if commune_id != unit_id else None)
-        return SearchRecord(record_url("people", person.id), nfc(person["name"]), "person", nfc(text),
-                            names=(nfc(person["name"]),),
-                            filters=filter_values(kind="person", commune=commune_id, **self.award_facets(awards)))
+        text = join(
+            join(person.get("position"), self.unit_name(unit_id), sep=", ") or None,
+            self.unit_name(commune_id) if commune_id != unit_id else None,
+        )
+        return SearchRecord(
+            record_url("people", person.id),
+            nfc(person["name"]),
+            "person",
+            nfc(text),
+            names=(nfc(person["name"]),),
+            filters=filter_values(kind="person", commune=commune_id, **self.award_facets(awards)),
+        )
 
     def campaign(self, campaign: Record) -> SearchRecord:
         awards = self.index.awards_by_campaign.get(campaign.id, [])
         basis = [self.data.get("documents", d) for d in campaign.get("basis", [])]
         since, until = campaign.get("since"), campaign.get("until")
         period = "–".join(str(getattr(v, "year", v)) for v in (since, until) if v)
-        results = [join(f"Năm {r['year']}", markdown_text(r.get("text")),
-                        ", ".join(f["label"] for f in r.get("figures", []))) for r in campaign.get("results", [])]
+        results = [
+            join(f"Năm {r['year']}", markdown_text(r.get("text")), ", ".join(f["label"] for f in r.get("figures", [])))
+            for r in campaign.get("results", [])
+        ]
         text = join(
             s.CAMPAIGN_KINDS.label(campaign["kind"]) if campaign.get("kind") else None,
             s.FIELDS.label(campaign["field"]),
-            campaign.get("launched_by"), period or None,
+            campaign.get("launched_by"),
+            period or None,
             markdown_text(campaign.get("summary")),
             *results,
             ("Căn cứ: " + ", ".join(f"{d['kind']} {d['number']}" for d in basis if d is not None)) if basis else None,
         )
         facets = self.award_facets(awards)
         facets["year"] += [r["year"] for r in campaign.get("results", [])]
-        return SearchRecord(record_url("campaigns", campaign.id), nfc(campaign["title"]), "campaign", text,
-                            names=(nfc(campaign["title"]),),
-                            filters=filter_values(kind="campaign", field=campaign["field"], **facets))
+        return SearchRecord(
+            record_url("campaigns", campaign.id),
+            nfc(campaign["title"]),
+            "campaign",
+            text,
+            names=(nfc(campaign["title"]),),
+            filters=filter_values(kind="campaign", field=campaign["field"], **facets),
+        )
 
     def model(self, model: Record) -> SearchRecord:
         campaign = self.campaign_of(model)
@@ -155,48 +186,89 @@ class ReaderRecords:
         people = [self.data.get("people", p) for p in model.get("people", [])]
         text = join(
             f"Năm {model['year']}",
-            markdown_text(model.get("summary")), markdown_text(model.get("body")),
+            markdown_text(model.get("summary")),
+            markdown_text(model.get("body")),
             campaign["title"] if campaign else None,
             ", ".join(u["name"] for u in units if u is not None) or None,
             ", ".join(p["name"] for p in people if p is not None) or None,
         )
-        return SearchRecord(record_url("models", model.id), nfc(model["title"]), "model", text,
-                            names=(nfc(model["title"]),),
-                            filters=filter_values(kind="model", year=model["year"],
-                                                  field=campaign["field"] if campaign else "khac",
-                                                  commune=[self.commune_id(u) for u in model.get("units", [])]))
+        return SearchRecord(
+            record_url("models", model.id),
+            nfc(model["title"]),
+            "model",
+            text,
+            names=(nfc(model["title"]),),
+            filters=filter_values(
+                kind="model",
+                year=model["year"],
+                field=campaign["field"] if campaign else "khac",
+                commune=[self.commune_id(u) for u in model.get("units", [])],
+            ),
+        )
 
     def document(self, doc: Record) -> SearchRecord:
         date = doc.get("date")
         signer = doc.get("signed_by") or {}
-        text = join(doc.get("title"), doc.get("issuer"), format_date(date) if date else None,
-                    join(signer.get("name"), signer.get("position"), sep=", ") or None)
-        return SearchRecord(record_url("documents", doc.id), nfc(f"{doc['kind']} {doc['number']}"), "document", text,
-                            names=(nfc(doc["number"]), nfc(f"{doc['kind']} {doc['number']}")),
-                            filters=filter_values(kind="document", year=getattr(date, "year", None)))
+        text = join(
+            doc.get("title"),
+            doc.get("issuer"),
+            format_date(date) if date else None,
+            join(signer.get("name"), signer.get("position"), sep=", ") or None,
+        )
+        return SearchRecord(
+            record_url("documents", doc.id),
+            nfc(f"{doc['kind']} {doc['number']}"),
+            "document",
+            text,
+            names=(nfc(doc["number"]), nfc(f"{doc['kind']} {doc['number']}")),
+            filters=filter_values(kind="document", year=getattr(date, "year", None)),
+        )
 
     def report(self, report: Record) -> list[SearchRecord]:
         url = record_url("reports", report.id)
         signer = report.get("signed_by") or {}
         title = nfc(report["title"])
         facets = filter_values(kind="report", year=report["year"])
-        records = [SearchRecord(url, title, "report",
-                                join(report.get("issuer"), report.get("number"),
-                                     format_date(report["date"]) if report.get("date") else None,
-                                     join(signer.get("name"), signer.get("position"), sep=", ") or None,
-                                     ", ".join(f["label"] for f in report.get("targets", [])) or None),
-                                names=(title,), filters=facets)]
+        records = [
+            SearchRecord(
+                url,
+                title,
+                "report",
+                join(
+                    report.get("issuer"),
+                    report.get("number"),
+                    format_date(report["date"]) if report.get("date") else None,
+                    join(signer.get("name"), signer.get("position"), sep=", ") or None,
+                    ", ".join(f["label"] for f in report.get("targets", [])) or None,
+                ),
+                names=(title,),
+                filters=facets,
+            )
+        ]
         # Headings typed in capitals are shown in sentence case, as the report's page shows them
         # (the same call as website/pages.py's report page).
         sections = report.get("sections", [])
-        known = wording.casing_of_words([sec.get("text") or "" for sec in sections]
-                                        + [u["name"] for u in self.data.kind("units").values()]
-                                        + [c["title"] for c in self.data.kind("campaigns").values()]) \
-            if any(sec["heading"].isupper() for sec in sections) else {}
+        known = (
+            wording.casing_of_words(
+                [sec.get("text") or "" for sec in sections]
+                + [u["name"] for u in self.data.kind("units").values()]
+                + [c["title"] for c in self.data.kind("campaigns").values()]
+            )
+            if any(sec["heading"].isupper() for sec in sections)
+            else {}
+        )
         for n, section in enumerate(sections, start=1):
             heading = wording.sentence_case(section["heading"], known)
-            records.append(SearchRecord(f"{url}#{report_section_anchor(n)}", nfc(heading), "report",
-                                        markdown_text(section.get("text")), context=title, filters=facets))
+            records.append(
+                SearchRecord(
+                    f"{url}#{report_section_anchor(n)}",
+                    nfc(heading),
+                    "report",
+                    markdown_text(section.get("text")),
+                    context=title,
+                    filters=facets,
+                )
+            )
         return records
 
     # -- a year's awards ------------------------------------------------------------------------
@@ -204,11 +276,17 @@ class ReaderRecords:
         url = year_url(year)
         awards = [a for a in self.index.awards_by_year[year] if award_status(a) in LISTED_STATUSES]
         title = f"Khen thưởng năm {year}"
-        records = [SearchRecord(url, title, "award",
-                                f"Khen thưởng năm {year}: danh hiệu thi đua và hình thức khen thưởng.",
-                                names=(title,), listing=True,
-                                filters=filter_values(kind="award", year=year,
-                                                      award=self.award_facets(awards)["award"]))]
+        records = [
+            SearchRecord(
+                url,
+                title,
+                "award",
+                f"Khen thưởng năm {year}: danh hiệu thi đua và hình thức khen thưởng.",
+                names=(title,),
+                listing=True,
+                filters=filter_values(kind="award", year=year, award=self.award_facets(awards)["award"]),
+            )
+        ]
         groups: dict[str, list[Record]] = defaultdict(list)
         for award in awards:
             if award_status(award) == "tang":
@@ -230,17 +308,32 @@ class ReaderRecords:
         campaigns = [c for c in (self.campaign_of(a) for a in awards) if c is not None]
         text = join(
             ("Tên gọi khác: " + ", ".join(aliases)) if aliases else None,
-            join(s.AWARD_CATEGORIES.label(entry["category"]), "cấp " + s.AWARD_LEVELS.label(entry["level"]).lower(),
-                 sep=", ") if entry is not None else None,
+            join(
+                s.AWARD_CATEGORIES.label(entry["category"]),
+                "cấp " + s.AWARD_LEVELS.label(entry["level"]).lower(),
+                sep=", ",
+            )
+            if entry is not None
+            else None,
             _tally_text(tally),
             ", ".join(dict.fromkeys(a["issuer"] for a in awards if a.get("issuer"))) or None,
             ", ".join(dict.fromkeys(c["title"] for c in campaigns)) or None,
         )
-        return SearchRecord(f"{year_url(year)}#{award_form_anchor(vocab_id)}", f"{name} năm {year}", "award", text,
-                            names=(name,) + aliases, context=f"Khen thưởng năm {year}",
-                            filters=filter_values(kind="award", year=year, award=vocab_id,
-                                                  field=[c["field"] for c in campaigns],
-                                                  commune=self.recipient_communes(awards)))
+        return SearchRecord(
+            f"{year_url(year)}#{award_form_anchor(vocab_id)}",
+            f"{name} năm {year}",
+            "award",
+            text,
+            names=(name,) + aliases,
+            context=f"Khen thưởng năm {year}",
+            filters=filter_values(
+                kind="award",
+                year=year,
+                award=vocab_id,
+                field=[c["field"] for c in campaigns],
+                commune=self.recipient_communes(awards),
+            ),
+        )
 
     def award_act(self, award: Record) -> SearchRecord:
         """One award act, its recipients listed in its text; each recipient is a part of the text
@@ -254,9 +347,14 @@ class ReaderRecords:
             ("Theo văn bản: " + written) if written and written != self.form_name(award) else None,
             ", ".join(entry.get("aliases", [])) if entry is not None else None,
             award.get("issuer"),
-            join(("Tờ trình" if proposal else "Quyết định") + (f" số {decision['number']}" if decision.get("number") else ""),
-                 f"ngày {format_date(decision['date'])}" if decision.get("date") else None, sep=" ")
-            if decision.get("number") or decision.get("date") else None,
+            join(
+                ("Tờ trình" if proposal else "Quyết định")
+                + (f" số {decision['number']}" if decision.get("number") else ""),
+                f"ngày {format_date(decision['date'])}" if decision.get("date") else None,
+                sep=" ",
+            )
+            if decision.get("number") or decision.get("date")
+            else None,
             campaign["title"] if campaign else None,
             award.get("reason"),
             _tally_text(award_tally(award)),
@@ -268,12 +366,22 @@ class ReaderRecords:
             context += f" · {campaign['title']}"
         title = ("Đề nghị " + _lower_first(self.form_name(award))) if proposal else self.form_name(award)
         kinds = {RECIPIENT_RESULT_KIND[s.recipient_kind(r)] for r in award.get("recipients", []) if r.get("name")}
-        return SearchRecord(f"{year_url(year)}#{award_anchor(award.id)}", nfc(title), "award", text,
-                            names=written_names, context=nfc(context), parts=parts,
-                            filters=filter_values(kind=["award", *sorted(kinds)], year=year,
-                                                  award=award["award"] if not proposal else None,
-                                                  field=campaign["field"] if campaign else None,
-                                                  commune=self.recipient_communes([award])))
+        return SearchRecord(
+            f"{year_url(year)}#{award_anchor(award.id)}",
+            nfc(title),
+            "award",
+            text,
+            names=written_names,
+            context=nfc(context),
+            parts=parts,
+            filters=filter_values(
+                kind=["award", *sorted(kinds)],
+                year=year,
+                award=award["award"] if not proposal else None,
+                field=campaign["field"] if campaign else None,
+                commune=self.recipient_communes([award]),
+            ),
+        )
 
     def _with_recipients(self, text: str, award: Record) -> tuple[str, tuple, tuple[str, ...]]:
         """The act's text followed by the recipients named in the award itself ("Name, position,

@@ -4,6 +4,7 @@ The guide is searched apart from the reader's pages (its own bundle, the search 
 cho cán bộ" filter). One record per page and one per second-level section, at the section's id:
 the id MkDocs' toc extension gives the heading ({#id} when written, else its slug).
 """
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,7 @@ def page_records(source: str, url: str) -> list[SearchRecord]:
     match = _FRONT_MATTER.match(source)
     if match:
         meta = yaml.safe_load(match[1]) or {}
-        source = source[match.end():]
+        source = source[match.end() :]
     source = _FENCE.sub("", source)
     parts = _HEADING.split(source)  # text, (hashes, heading, text)*
     title = meta.get("title")
@@ -55,13 +56,22 @@ def page_records(source: str, url: str) -> list[SearchRecord]:
         sections.append((heading, text))
     title = nfc(str(title or url))
     facets = filter_values(kind="guide")
-    records = [SearchRecord(url, title, "guide", markdown_text("\n".join(intro)) or nfc(str(meta.get("description", ""))),
-                            names=(title,), filters=facets)]
+    records = [
+        SearchRecord(
+            url,
+            title,
+            "guide",
+            markdown_text("\n".join(intro)) or nfc(str(meta.get("description", ""))),
+            names=(title,),
+            filters=facets,
+        )
+    ]
     for heading, text in sections:
         name, anchor = _heading_text(heading)
         anchor = anchor or _unique(toc_slugify(name, "-"), seen)
-        records.append(SearchRecord(f"{url}#{anchor}", nfc(name), "guide", markdown_text(text), context=title,
-                                    filters=facets))
+        records.append(
+            SearchRecord(f"{url}#{anchor}", nfc(name), "guide", markdown_text(text), context=title, filters=facets)
+        )
     return records
 
 

@@ -4,6 +4,7 @@ The command line rather than Pagefind's Python service: the service is stopped a
 answers "written", which under load has left files cut short; the command exits when all is on
 disk. The build starts it as soon as the search records are written and waits only at the end.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -27,8 +28,16 @@ class PagefindRun:
         executable = get_executable()
         if executable is None:
             raise PagefindError("không tìm thấy chương trình Pagefind (gói pagefind[bin])")
-        command = [str(executable), "--site", str(self.sources), "--output-path", str(self.output),
-                   "--force-language", self.language, "--silent"]
+        command = [
+            str(executable),
+            "--site",
+            str(self.sources),
+            "--output-path",
+            str(self.output),
+            "--force-language",
+            self.language,
+            "--silent",
+        ]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         return self
 

@@ -3,6 +3,7 @@
 Search records are made from the data, so a field written in Markdown (summaries, report
 sections, the staff guide) is reduced here to its words, on one line, without rendering it.
 """
+
 from __future__ import annotations
 
 import re

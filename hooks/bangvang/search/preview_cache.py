@@ -5,6 +5,7 @@ are kept under a digest of their source documents: unchanged records reuse their
 the newest one serves while another is being made. The state lives in the cache folder, not in
 module globals: one folder per project and bundle, in the system's temporary directory.
 """
+
 from __future__ import annotations
 
 import hashlib

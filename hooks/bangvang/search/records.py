@@ -3,6 +3,7 @@
 Every other module of the search stage hands these on: `from_data` and `from_guide` make them,
 `sources` writes them for Pagefind, `facets` lists the filter values for the search box.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

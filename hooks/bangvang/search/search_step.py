@@ -12,6 +12,7 @@ Under `mkdocs serve` (PreviewSearch) nothing of this is on the way of the page t
 is looking at: the last bundle is put in place at once and the new one is made in the background
 after the pages, kept on disk (preview_cache.py) and swapped in when ready.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,8 +41,15 @@ log = logging.getLogger("mkdocs.hooks.bangvang.search")
 READER_BUNDLE = "pagefind"
 GUIDE_BUNDLE = "pagefind-huong-dan"
 # Pagefind's own front ends: the site has its own search box, so they are not published.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 # In a preview's bundle: which records it was made from (not published: `mkdocs build` has none).
 DIGEST_FILE = ".bangvang-digest"
 
@@ -141,8 +149,9 @@ class SearchStep:
         self.records = sum(len(j.records) for j in jobs)
 
     @classmethod
-    def start(cls, index: Index, pages: Iterable, docs_dir: Path, project_root: Path | None = None,
-              serving: bool = False) -> SearchStep | PreviewSearch:
+    def start(
+        cls, index: Index, pages: Iterable, docs_dir: Path, project_root: Path | None = None, serving: bool = False
+    ) -> SearchStep | PreviewSearch:
         """Collect the records from the data and the guide, start Pagefind on each bundle (under
         `mkdocs serve`: only note what to index, see PreviewSearch)."""
         if serving and project_root is not None:
@@ -163,9 +172,15 @@ class SearchStep:
         if all(done):
             # The seconds the build spent on search: collecting and writing the records before
             # the pages, and waiting for Pagefind after them (it ran meanwhile in parallel).
-            log.info("Chỉ mục tìm kiếm: %d mục, %.1f giây (%.1f trước khi dựng trang, chờ %.1f sau; "
-                     "Pagefind chạy song song %.1f giây)", self.records, self.start_s + now - waited,
-                     self.start_s, now - waited, now - self.started)
+            log.info(
+                "Chỉ mục tìm kiếm: %d mục, %.1f giây (%.1f trước khi dựng trang, chờ %.1f sau; "
+                "Pagefind chạy song song %.1f giây)",
+                self.records,
+                self.start_s + now - waited,
+                self.start_s,
+                now - waited,
+                now - self.started,
+            )
 
 
 class PreviewSearch:
@@ -211,8 +226,11 @@ class PreviewSearch:
             if self.caches[READER_BUNDLE].marked(self.generation) and _digest_of(site_dir / job.name) != job.digest:
                 _swap_in(bundle, site_dir / job.name)
         if made:
-            log.info("Chỉ mục tìm kiếm đã cập nhật: %d mục, %.1f giây",
-                     sum(len(j.records) for j in jobs), time.perf_counter() - began)
+            log.info(
+                "Chỉ mục tìm kiếm đã cập nhật: %d mục, %.1f giây",
+                sum(len(j.records) for j in jobs),
+                time.perf_counter() - began,
+            )
 
 
 def _digest_of(bundle: Path) -> str | None:

@@ -1,4 +1,5 @@
 """Search records as the small HTML documents Pagefind reads (templates/search_record.html)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env.get_template("search_record.html")
 
 
@@ -21,11 +27,17 @@ def _context(record: SearchRecord) -> dict:
     title, text = nfc(record.title), nfc(record.text)
     names = tuple(nfc(n.replace("|", " ")) for n in record.names)
     return {
-        "title": title, "kind": KINDS[record.kind], "href": record.url, "text": text, "names": names,
-        "context": nfc(record.context), "listing": record.listing,
+        "title": title,
+        "kind": KINDS[record.kind],
+        "href": record.url,
+        "text": text,
+        "names": names,
+        "context": nfc(record.context),
+        "listing": record.listing,
         "parts": "|".join(f"{start}:{length}:{anchor}" for start, length, anchor in record.parts),
         "filters": [(name, record.filters[name]) for name in FILTERS if record.filters.get(name)],
-        "folded_title": fold(title), "folded_names": fold(" ".join(n for n in names if n != title)),
+        "folded_title": fold(title),
+        "folded_names": fold(" ".join(n for n in names if n != title)),
         "folded_text": fold(text),
     }
 

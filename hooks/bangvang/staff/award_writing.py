@@ -10,6 +10,7 @@ the same decision keeps, the text in the style of the records, and the check bef
 - The record is checked as scripts/validate.py would, in a copy of data/, and written only when
   valid; the file on disk is replaced in one step (never half written).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,6 +54,7 @@ class Target:
 # Where the record goes
 # ---------------------------------------------------------------------------------------------
 
+
 def default_id(award_id: str, decision: str | None, source: Path, year: int) -> str:
     base = slugify(f"{award_id} {decision}") if decision else slugify(f"{award_id} {source.stem}")
     if len(base) > MAX_ID_CHARS:
@@ -60,8 +62,17 @@ def default_id(award_id: str, decision: str | None, source: Path, year: int) -> 
     return base or f"{award_id}-{year}"
 
 
-def plan_target(*, data_dir: Path, dataset: DataSet, out: Path | None, year: int, award_id: str,
-                decision: str | None, source: Path, shown) -> Target:
+def plan_target(
+    *,
+    data_dir: Path,
+    dataset: DataSet,
+    out: Path | None,
+    year: int,
+    award_id: str,
+    decision: str | None,
+    source: Path,
+    shown,
+) -> Target:
     """The file to write, checked for clashes before anything is written."""
     awards = data_dir / "awards"
     if out is not None:
@@ -71,15 +82,18 @@ def plan_target(*, data_dir: Path, dataset: DataSet, out: Path | None, year: int
         record_id = path.stem
         if not is_slug(record_id) or len(record_id) > MAX_ID_CHARS:
             better = slugify(record_id)[:MAX_ID_CHARS] or f"{award_id}-{year}"
-            raise ImportRefused(f"tên tệp --out là mã của bản ghi: chữ thường không dấu, số và '-', tối đa "
-                                f"{MAX_ID_CHARS} ký tự, ví dụ '{better}.yml' (đang là '{shown(path)}')")
+            raise ImportRefused(
+                f"tên tệp --out là mã của bản ghi: chữ thường không dấu, số và '-', tối đa "
+                f"{MAX_ID_CHARS} ký tự, ví dụ '{better}.yml' (đang là '{shown(path)}')"
+            )
         try:
             inside = path.resolve().relative_to(data_dir.resolve())
         except (ValueError, OSError):
             inside = None
         if inside is not None and inside.parts[:2] != ("awards", str(year)):
-            raise ImportRefused(f"--out trong data/ phải nằm ở data/awards/{year}/ (năm --year {year}); "
-                                f"đang là '{shown(path)}'")
+            raise ImportRefused(
+                f"--out trong data/ phải nằm ở data/awards/{year}/ (năm --year {year}); đang là '{shown(path)}'"
+            )
         target = Target(path, record_id, year, inside is not None)
     else:
         record_id = default_id(award_id, decision, source, year)
@@ -111,9 +125,11 @@ def _refuse_clash(target: Target, dataset: DataSet, data_dir: Path, shown) -> No
     clashes += sorted((data_dir / "awards").glob(f"*/{target.record_id}.yml"))
     for path in clashes:
         if path.parent.name != str(target.year):
-            raise ImportRefused(f"mã '{target.record_id}' đã dùng cho {shown(path)} (năm {path.parent.name}); mỗi "
-                                f"khen thưởng một mã riêng: đặt tên khác bằng --out "
-                                f"data/awards/{target.year}/<mã-khác>.yml")
+            raise ImportRefused(
+                f"mã '{target.record_id}' đã dùng cho {shown(path)} (năm {path.parent.name}); mỗi "
+                f"khen thưởng một mã riêng: đặt tên khác bằng --out "
+                f"data/awards/{target.year}/<mã-khác>.yml"
+            )
 
 
 def _load_existing(target: Target, award_id: str, decision: str | None, shown) -> None:
@@ -129,13 +145,16 @@ def _load_existing(target: Target, award_id: str, decision: str | None, shown) -
         text = raw.decode("utf-8-sig")
         value = load_yaml(raw).value
     except (OSError, UnicodeDecodeError, YamlProblem):
-        raise ImportRefused(f"{shown(path)} đã có nhưng không đọc được (YAML hỏng); sửa tệp đó "
-                            "(scripts/validate.py chỉ chỗ lỗi) hoặc chọn --out khác") from None
+        raise ImportRefused(
+            f"{shown(path)} đã có nhưng không đọc được (YAML hỏng); sửa tệp đó "
+            "(scripts/validate.py chỉ chỗ lỗi) hoặc chọn --out khác"
+        ) from None
     if not isinstance(value, dict):
         raise ImportRefused(f"{shown(path)} đã có nhưng không phải một bản ghi khen thưởng; chọn --out khác")
     if value.get("award") not in (None, award_id):
-        raise ImportRefused(f"{shown(path)} đã có và là khen thưởng khác (award: {value.get('award')}); "
-                            "chọn --out khác")
+        raise ImportRefused(
+            f"{shown(path)} đã có và là khen thưởng khác (award: {value.get('award')}); chọn --out khác"
+        )
     old_decision = value.get("decision")
     old_number = old_decision.get("number") if isinstance(old_decision, dict) else None
     if decision and old_number and key(str(old_number)) != key(decision):
@@ -150,14 +169,21 @@ def _load_existing(target: Target, award_id: str, decision: str | None, shown) -
 # Keeping what the sheet does not carry
 # ---------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Merged:
     record: dict
     kept: list[str] = field(default_factory=list)  # fields kept from the earlier file
 
 
-def merge(existing: dict | None, fresh: dict, carried: set[str], sheet_recipient_keys: set[str],
-          dataset: DataSet, review: Review) -> Merged:
+def merge(
+    existing: dict | None,
+    fresh: dict,
+    carried: set[str],
+    sheet_recipient_keys: set[str],
+    dataset: DataSet,
+    review: Review,
+) -> Merged:
     """The record to write: `fresh` for the `carried` fields, the earlier file for the rest."""
     if existing is None:
         return Merged(ordered(fresh))
@@ -167,11 +193,14 @@ def merge(existing: dict | None, fresh: dict, carried: set[str], sheet_recipient
             result["decision"] = {**existing["decision"], **fresh.get("decision", {})}
         elif field_key in fresh:
             if field_key == "reason" and existing.get("reason") and key(existing["reason"]) != key(fresh["reason"]):
-                review.file_note(f"thành tích chung '{_short(existing['reason'])}' của tệp cũ được thay bằng "
-                                 f"'{_short(fresh['reason'])}' từ bảng")
+                review.file_note(
+                    f"thành tích chung '{_short(existing['reason'])}' của tệp cũ được thay bằng "
+                    f"'{_short(fresh['reason'])}' từ bảng"
+                )
             result[field_key] = fresh[field_key]
-    result["recipients"] = _recipients(existing.get("recipients"), fresh.get("recipients", []),
-                                       sheet_recipient_keys, dataset, review)
+    result["recipients"] = _recipients(
+        existing.get("recipients"), fresh.get("recipients", []), sheet_recipient_keys, dataset, review
+    )
     if "count" in existing and isinstance(existing["count"], dict):
         result["count"] = _count(existing["count"], result["recipients"], review)
     kept = [k for k in existing if k not in carried and k not in ("recipients", "id") and existing[k] not in (None, "")]
@@ -247,7 +276,9 @@ def _count(old: dict, recipients: list[dict], review: Review) -> dict:
     for kind, n in named.items():
         value = count.get(kind)
         if isinstance(value, int) and not isinstance(value, bool) and value < n:
-            review.file_note(f"số lượng '{kind}' của tệp cũ ({value}) nhỏ hơn số người nhận có tên ({n}): sửa thành {n}")
+            review.file_note(
+                f"số lượng '{kind}' của tệp cũ ({value}) nhỏ hơn số người nhận có tên ({n}): sửa thành {n}"
+            )
             count[kind] = n
     return count
 
@@ -256,14 +287,17 @@ def _count(old: dict, recipients: list[dict], review: Review) -> dict:
 # The text
 # ---------------------------------------------------------------------------------------------
 
+
 def ordered(record: dict) -> dict:
     """Keys in the order of the records (the schema's), unknown keys last."""
     out = {k: record[k] for k in AWARD_ORDER if k in record}
     out.update({k: v for k, v in record.items() if k not in out})
     if isinstance(out.get("decision"), dict):
         d = out["decision"]
-        out["decision"] = {**{k: d[k] for k in DECISION_ORDER if k in d}, **{k: v for k, v in d.items()
-                                                                           if k not in DECISION_ORDER}}
+        out["decision"] = {
+            **{k: d[k] for k in DECISION_ORDER if k in d},
+            **{k: v for k, v in d.items() if k not in DECISION_ORDER},
+        }
     if isinstance(out.get("recipients"), list):
         out["recipients"] = [_ordered_recipient(r) if isinstance(r, dict) else r for r in out["recipients"]]
     return out
@@ -306,10 +340,18 @@ def safe_comment(text: str) -> str:
 
 
 def yaml_text(record: dict, source_name: str, today: dt.date) -> str:
-    body = yaml.dump(_plain_dates(record), Dumper=_RecordDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10_000)
-    return (f"{HEADER_PREFIX}{safe_comment(source_name)} bằng scripts/import_awards.py ngày "
-            f"{today.strftime('%d/%m/%Y')}; đọc lại trước khi gửi.\n{body}")
+    body = yaml.dump(
+        _plain_dates(record),
+        Dumper=_RecordDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=10_000,
+    )
+    return (
+        f"{HEADER_PREFIX}{safe_comment(source_name)} bằng scripts/import_awards.py ngày "
+        f"{today.strftime('%d/%m/%Y')}; đọc lại trước khi gửi.\n{body}"
+    )
 
 
 def hand_comments(text: str) -> int:
@@ -320,6 +362,7 @@ def hand_comments(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # Check, then write
 # ---------------------------------------------------------------------------------------------
+
 
 def check(text: str, target: Target, data_dir: Path, docs_dir: Path, shown) -> list[str]:
     """Errors of the record as scripts/validate.py reports them, checked in a copy of data/."""
@@ -359,4 +402,4 @@ def write(text: str, path: Path) -> None:
 
 def _short(text: str, limit: int = 60) -> str:
     text = str(text)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,6 +13,7 @@ Conventions for every staff script (scripts/new.py, import_awards.py, validate.p
 - a relative path given for a project file (--out, --data) is resolved against the project
   (`project_path`), not the folder the command was started from.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,10 @@ _MESSAGES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"expected at most one argument"), "chỉ nhận nhiều nhất một giá trị"),
     (re.compile(r"expected at least one argument"), "cần ít nhất một giá trị"),
     (re.compile(r"expected (\d+) arguments?"), "cần {0} giá trị"),
-    (re.compile(r"invalid choice: (.*?) \(choose from (.*)\)", re.S),
-     "{0} không phải một lựa chọn; chọn một trong: {1}"),
+    (
+        re.compile(r"invalid choice: (.*?) \(choose from (.*)\)", re.S),
+        "{0} không phải một lựa chọn; chọn một trong: {1}",
+    ),
     (re.compile(r"invalid (\S+) value: (.*)", re.S), "giá trị {1} không đúng dạng"),
     (re.compile(r"ambiguous option: (\S+) could match (.*)", re.S), "'{0}' có thể là {1}; viết đủ tên tham số"),
     (re.compile(r"not allowed with argument (.*)", re.S), "không dùng cùng lúc với {0}"),
@@ -83,8 +86,7 @@ class StaffArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = "tham số"
         self._optionals.title = "tùy chọn"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="in hướng dẫn này rồi thoát")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="in hướng dẫn này rồi thoát")
 
     # --- Vietnamese help ---------------------------------------------------------------------
     def format_usage(self) -> str:
@@ -120,15 +122,17 @@ class StaffArgumentParser(argparse.ArgumentParser):
         for i, arg in enumerate(args, 1):
             arg = str(arg)
             if any("\udc80" <= ch <= "\udcff" for ch in arg):
-                self.error(f"tham số thứ {i} ('{shown_argument(arg)}') có byte không phải chữ UTF-8; "
-                           "gõ lại bằng bộ gõ tiếng Việt Unicode hoặc đổi tên tệp cho khỏi ký tự lạ")
+                self.error(
+                    f"tham số thứ {i} ('{shown_argument(arg)}') có byte không phải chữ UTF-8; "
+                    "gõ lại bằng bộ gõ tiếng Việt Unicode hoặc đổi tên tệp cho khỏi ký tự lạ"
+                )
             if len(arg) > MAX_ARG_CHARS:
                 self.error(f"tham số thứ {i} dài {len(arg)} ký tự, quá giới hạn {MAX_ARG_CHARS}")
         # argparse (3.11) drops every "--" and then mangles a value that was one; only the first
         # ends the options, so later ones are hidden from it and given back as text.
         if _END_OF_OPTIONS in args:
             first = args.index(_END_OF_OPTIONS)
-            args = args[:first + 1] + [_LATER_DASHES if a == _END_OF_OPTIONS else a for a in args[first + 1:]]
+            args = args[: first + 1] + [_LATER_DASHES if a == _END_OF_OPTIONS else a for a in args[first + 1 :]]
         parsed, rest = super().parse_known_args(args, namespace)
         for name, value in vars(parsed).items():
             if isinstance(value, str) and _LATER_DASHES in value:
@@ -143,11 +147,14 @@ class StaffArgumentParser(argparse.ArgumentParser):
 # Argument types: each refuses with a Vietnamese message (argparse adds the option's name)
 # ---------------------------------------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]")
+_INVISIBLE = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
 
 
 def text_arg(max_chars: int = MAX_TEXT_CHARS, what: str = "giá trị"):
     """Plain one-line text, NFC, spaces tidied; refused when too long, empty or holding controls."""
+
     def convert(raw: str) -> str:
         raw = raw.replace(_LATER_DASHES, _END_OF_OPTIONS)
         if _INVISIBLE.search(raw):
@@ -158,6 +165,7 @@ def text_arg(max_chars: int = MAX_TEXT_CHARS, what: str = "giá trị"):
         if len(text) > max_chars:
             raise argparse.ArgumentTypeError(f"{what} dài {len(text)} ký tự, quá giới hạn {max_chars}")
         return text
+
     return convert
 
 
@@ -177,7 +185,8 @@ def date_arg(raw: str) -> dt.date:
     day = parse_date(text) if re.fullmatch(r"[0-9/\-]{8,10}", text) else None
     if day is None:
         raise argparse.ArgumentTypeError(
-            f"ngày '{shown_argument(raw)}' không đúng hoặc không có thật; viết DD/MM/YYYY (15/03/2022) hoặc YYYY-MM-DD")
+            f"ngày '{shown_argument(raw)}' không đúng hoặc không có thật; viết DD/MM/YYYY (15/03/2022) hoặc YYYY-MM-DD"
+        )
     return day
 
 
@@ -207,12 +216,19 @@ def shown_path(path: Path) -> str:
 # scripts/validate.py
 # ---------------------------------------------------------------------------------------------
 
+
 def validate_main(argv: list[str] | None = None) -> int:
     parser = StaffArgumentParser(prog="validate.py", description="Kiểm tra toàn bộ dữ liệu trong data/.")
-    parser.add_argument("--data", type=path_arg, default=PROJECT_ROOT / "data", metavar="THƯ_MỤC",
-                        help="thư mục dữ liệu (mặc định: data/)")
-    parser.add_argument("--docs", type=path_arg, default=PROJECT_ROOT / "docs", metavar="THƯ_MỤC",
-                        help="thư mục docs/ (ảnh)")
+    parser.add_argument(
+        "--data",
+        type=path_arg,
+        default=PROJECT_ROOT / "data",
+        metavar="THƯ_MỤC",
+        help="thư mục dữ liệu (mặc định: data/)",
+    )
+    parser.add_argument(
+        "--docs", type=path_arg, default=PROJECT_ROOT / "docs", metavar="THƯ_MỤC", help="thư mục docs/ (ảnh)"
+    )
     args = parser.parse_args(argv)
     _utf8_output()
     if not args.data.is_dir():
@@ -252,7 +268,9 @@ def run(main, argv: list[str] | None = None, root: Path | None = None) -> None:
         print("Không đủ bộ nhớ để chạy lệnh; tệp đầu vào quá lớn. Hãy báo cho nhóm kỹ thuật.", file=sys.stderr)
         code = 2
     except Exception as exc:  # noqa: BLE001 - last line of defence for staff-facing commands
-        print(f"Lỗi không mong đợi: {exc.__class__.__name__}: {shown_argument(str(exc))}. "
-              "Hãy báo cho nhóm kỹ thuật.", file=sys.stderr)
+        print(
+            f"Lỗi không mong đợi: {exc.__class__.__name__}: {shown_argument(str(exc))}. Hãy báo cho nhóm kỹ thuật.",
+            file=sys.stderr,
+        )
         code = 2
     sys.exit(code)

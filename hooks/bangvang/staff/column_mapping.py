@@ -6,6 +6,7 @@ span several rows: cells merged down ("Họ và tên" over two rows), a cell mer
 sub-headers under it ("Chức vụ, đơn vị" over "Chức vụ" | "Đơn vị"); each column is named by its
 lowest known label. A row numbering the columns, "(1) (2) (3)…", right under it is recognised.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -87,7 +88,7 @@ class _Grid:
 
 
 def is_column_number_row(row: Row) -> bool:
-    """"(1) (2) (3)…" or "1 2 3…" or "A B C": every filled cell a short number or letter."""
+    """ "(1) (2) (3)…" or "1 2 3…" or "A B C": every filled cell a short number or letter."""
     filled = [c for c in row.cells if c]
     if len(filled) < 2 or not all(COLUMN_NUMBER.match(c) for c in filled):
         return False
@@ -165,10 +166,15 @@ def _layout(table: Table, grid: _Grid, index: int) -> Layout:
     for kind in ("position_unit",):
         if len(columns.get(kind, [])) > 1:
             shown = ", ".join(column_letter(c) for c in columns[kind])
-            layout.assumed.append(f"cột {shown} cùng tiêu đề '{labels[columns[kind][0]]}' mà không có tiêu đề "
-                                  "con: đọc nối lại thành một chức vụ, đơn vị")
-    if position < len(table.rows) and table.rows[position].number == header[-1] + 1 \
-            and is_column_number_row(table.rows[position]):
+            layout.assumed.append(
+                f"cột {shown} cùng tiêu đề '{labels[columns[kind][0]]}' mà không có tiêu đề "
+                "con: đọc nối lại thành một chức vụ, đơn vị"
+            )
+    if (
+        position < len(table.rows)
+        and table.rows[position].number == header[-1] + 1
+        and is_column_number_row(table.rows[position])
+    ):
         layout.number_row = table.rows[position].number
         layout.body_start = position + 1
     return layout

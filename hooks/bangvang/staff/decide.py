@@ -6,6 +6,7 @@ default), `decision` is written, a proposing document recorded under `decision` 
 text is edited line by line (comments, key order and the other values stay as written). The
 whole data set is checked before and after; a result that is not valid is rolled back.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -50,7 +51,7 @@ def id_without_status(record_id: str) -> str:
     'thuong-xuyen-bang-khen-tinh' ('' when nothing else is left)."""
     words, out, i = record_id.split("-"), [], 0
     while i < len(words):
-        if tuple(words[i:i + 2]) == STATUS_WORDS:
+        if tuple(words[i : i + 2]) == STATUS_WORDS:
             i += 2
             continue
         out.append(words[i])
@@ -62,6 +63,7 @@ def id_without_status(record_id: str) -> str:
 # Editing the text of a record: top-level keys as blocks of lines
 # ---------------------------------------------------------------------------------------------
 
+
 @dataclass
 class _Block:
     key: str | None  # None: the lines before the first key
@@ -71,7 +73,7 @@ class _Block:
 
 def _blocks(lines: list[str], key_lines: dict[str, int]) -> list[_Block]:
     starts = sorted((line, key) for key, line in key_lines.items())
-    blocks = [_Block(None, [], lines[:starts[0][0]] if starts else lines)]
+    blocks = [_Block(None, [], lines[: starts[0][0]] if starts else lines)]
     for n, (start, key) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = lines[start:end]
@@ -128,6 +130,7 @@ def _text(blocks: list[_Block]) -> str:
 # The command's work
 # ---------------------------------------------------------------------------------------------
 
+
 def _shown(path: Path, data_dir: Path) -> str:
     try:
         return "data/" + path.relative_to(data_dir).as_posix()
@@ -138,15 +141,18 @@ def _shown(path: Path, data_dir: Path) -> str:
 def _find(data_dir: Path, wanted: str) -> Path:
     record_id = Path(wanted).stem if wanted.endswith(".yml") or "/" in wanted else wanted
     if not is_slug(record_id):
-        raise DecideError(f"'{record_id}' không phải mã khen thưởng (chữ thường không dấu, số, nối bằng '-'); "
-                          "mã là tên tệp trong data/awards/<năm>/, không có đuôi .yml")
+        raise DecideError(
+            f"'{record_id}' không phải mã khen thưởng (chữ thường không dấu, số, nối bằng '-'); "
+            "mã là tên tệp trong data/awards/<năm>/, không có đuôi .yml"
+        )
     found = sorted((data_dir / "awards").glob(f"*/{record_id}.yml"))
     if found:
         return found[0]
     proposals = sorted(p.stem for p in (data_dir / "awards").glob("*/*.yml"))
     close = difflib.get_close_matches(record_id, proposals, n=1, cutoff=0.75)
-    hint = f"; có phải ý bạn là '{close[0]}'?" if close else \
-        "; mã là tên tệp trong data/awards/<năm>/, không có đuôi .yml"
+    hint = (
+        f"; có phải ý bạn là '{close[0]}'?" if close else "; mã là tên tệp trong data/awards/<năm>/, không có đuôi .yml"
+    )
     raise DecideError(f"không có khen thưởng nào mã '{record_id}' trong data/awards/{hint}")
 
 
@@ -154,9 +160,16 @@ def _report(errors: list[DataError]) -> str:
     return "\n".join(f"  {e}" for e in errors)
 
 
-def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | None,
-           document: str | None = None, issuer: str | None = None, new_id: str | None = None,
-           docs_dir: Path | None = None) -> Decided:
+def decide(
+    data_dir: Path,
+    wanted: str,
+    number: str | None,
+    date_text: str | None,
+    document: str | None = None,
+    issuer: str | None = None,
+    new_id: str | None = None,
+    docs_dir: Path | None = None,
+) -> Decided:
     """Record the decision on a proposal; raise DecideError (nothing written) on a refusal."""
     data_dir = Path(data_dir)
     docs_dir = docs_dir if docs_dir is not None else data_dir.parent / "docs"
@@ -170,13 +183,17 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
             other = re.fullmatch(r"\s*(\d{1,2})[.\-\s](\d{1,2})[.\-\s](\d{4})\s*", date_text)
             guess = parse_date(f"{other[1]}/{other[2]}/{other[3]}") if other else None
             hint = f"; có phải {format_date(guess)}?" if guess else "."
-            raise DecideError(f"ngày '{date_text}' sai dạng hoặc không có thật{hint} Viết DD/MM/YYYY "
-                              "(ví dụ 10/02/2022) hoặc YYYY-MM-DD (ví dụ 2022-02-10)")
+            raise DecideError(
+                f"ngày '{date_text}' sai dạng hoặc không có thật{hint} Viết DD/MM/YYYY "
+                "(ví dụ 10/02/2022) hoặc YYYY-MM-DD (ví dụ 2022-02-10)"
+            )
     elif not document:
         raise DecideError("cần ngày quyết định: --date 10/02/2022")
     if document and not (data_dir / "documents" / f"{document}.yml").is_file():
-        raise DecideError(f"không có văn bản nào mã '{document}' trong data/documents/; tạo bằng: "
-                          f"python scripts/new.py document \"Quyết định {number or 'SỐ'}\", hoặc bỏ --document")
+        raise DecideError(
+            f"không có văn bản nào mã '{document}' trong data/documents/; tạo bằng: "
+            f"python scripts/new.py document \"Quyết định {number or 'SỐ'}\", hoặc bỏ --document"
+        )
     if issuer is not None and not issuer.strip():
         raise DecideError("--issuer trống; ghi cấp quyết định, ví dụ \"Chủ tịch UBND tỉnh Hải Dương\"")
     path = _find(data_dir, wanted)
@@ -185,8 +202,9 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
 
     _, before = validate(data_dir, docs_dir)
     if before:
-        raise DecideError("dữ liệu đang có lỗi; sửa xong (python scripts/validate.py) rồi chạy lại lệnh này:\n"
-                          + _report(before))
+        raise DecideError(
+            "dữ liệu đang có lỗi; sửa xong (python scripts/validate.py) rồi chạy lại lệnh này:\n" + _report(before)
+        )
 
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
@@ -199,22 +217,24 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
     status = record.get("status") or "tang"
     if status != "de_nghi":
         what = "đã là khen thưởng được tặng" if status == "tang" else "là khen thưởng đã hủy bỏ"
-        raise DecideError(f"{shown} {what} (status: {status}), không phải đề nghị (status: de_nghi); "
-                          "không đổi gì")
+        raise DecideError(f"{shown} {what} (status: {status}), không phải đề nghị (status: de_nghi); không đổi gì")
 
     target_id = new_id if new_id is not None else id_without_status(record_id)
     if new_id is not None and (not is_slug(new_id) or id_without_status(new_id) != new_id):
-        raise DecideError(f"--new-id '{new_id}' phải là mã: chữ thường không dấu, số, nối bằng '-', "
-                          "không chứa 'de-nghi'")
+        raise DecideError(
+            f"--new-id '{new_id}' phải là mã: chữ thường không dấu, số, nối bằng '-', không chứa 'de-nghi'"
+        )
     if not target_id:
         raise DecideError(f"mã '{record_id}' bỏ chữ 'de-nghi' thì không còn gì; đặt mã mới bằng --new-id MÃ")
     target = path.with_name(f"{target_id}.yml")
     if target_id != record_id:
         taken = sorted((data_dir / "awards").glob(f"*/{target_id}.yml"))
         if taken:
-            raise DecideError(f"cần đổi tên tệp thành '{target_id}.yml' (mã không ghi trạng thái) nhưng đã có "
-                              f"{_shown(taken[0], data_dir)}; chọn mã khác bằng --new-id MÃ, "
-                              "ví dụ thêm số quyết định vào cuối mã")
+            raise DecideError(
+                f"cần đổi tên tệp thành '{target_id}.yml' (mã không ghi trạng thái) nhưng đã có "
+                f"{_shown(taken[0], data_dir)}; chọn mã khác bằng --new-id MÃ, "
+                "ví dụ thêm số quyết định vào cuối mã"
+            )
 
     top = {key[0]: pos for key, pos in located.key_positions.items() if len(key) == 1}
     if not isinstance(record, dict) or any(col != 1 for _, col in top.values()):
@@ -232,8 +252,10 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
     # 2. what a proposal recorded as its "decision" was the proposing document
     if present("decision"):
         if present("proposal"):
-            raise DecideError(f"{shown} có cả 'decision' và 'proposal'; đề nghị chưa có quyết định thì "
-                              "'decision' phải trống: sửa tay rồi chạy lại")
+            raise DecideError(
+                f"{shown} có cả 'decision' và 'proposal'; đề nghị chưa có quyết định thì "
+                "'decision' phải trống: sửa tay rồi chạy lại"
+            )
         old = next(b for b in blocks if b.key == "decision")
         moved = [old.body[0].replace("decision", "proposal", 1)] + old.body[1:]
         empty_proposal = next((b for b in blocks if b.key == "proposal"), None)
@@ -278,19 +300,52 @@ def decide(data_dir: Path, wanted: str, number: str | None, date_text: str | Non
 # Command line
 # ---------------------------------------------------------------------------------------------
 
+
 def decide_main(argv: list[str] | None = None) -> int:
     from bangvang.staff import cli
     from bangvang.staff.cli import PROJECT_ROOT, _utf8_output
 
-    parser = cli.StaffArgumentParser(prog="decide.py", description="Ghi quyết định khen thưởng cho một đề nghị (status: de_nghi): đề nghị trở "
-                                 "thành khen thưởng được tặng.")
-    parser.add_argument("award", metavar="MÃ", type=cli.text_arg(200, "mã khen thưởng"), help="mã khen thưởng (tên tệp trong data/awards/<năm>/, không có .yml)")
-    parser.add_argument("--decision", metavar="SỐ", type=cli.text_arg(100, "số quyết định"), help="số quyết định, ví dụ 456/QĐ-UBND")
-    parser.add_argument("--date", metavar="NGÀY", type=cli.text_arg(40, "ngày quyết định"), help="ngày quyết định, DD/MM/YYYY hoặc YYYY-MM-DD")
-    parser.add_argument("--document", metavar="MÃ_VĂN_BẢN", type=cli.text_arg(200, "mã văn bản"), help="mã văn bản quyết định trong data/documents/ (nếu có)")
-    parser.add_argument("--issuer", metavar="CẤP", type=cli.text_arg(200, "cấp quyết định"), help="cấp quyết định, nếu khác 'issuer' đang ghi")
-    parser.add_argument("--new-id", metavar="MÃ_MỚI", type=cli.text_arg(200, "mã mới"), help="mã mới của tệp (mặc định: mã cũ bỏ chữ 'de-nghi')")
-    parser.add_argument("--data", type=cli.path_arg, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
+    parser = cli.StaffArgumentParser(
+        prog="decide.py",
+        description="Ghi quyết định khen thưởng cho một đề nghị (status: de_nghi): đề nghị trở "
+        "thành khen thưởng được tặng.",
+    )
+    parser.add_argument(
+        "award",
+        metavar="MÃ",
+        type=cli.text_arg(200, "mã khen thưởng"),
+        help="mã khen thưởng (tên tệp trong data/awards/<năm>/, không có .yml)",
+    )
+    parser.add_argument(
+        "--decision", metavar="SỐ", type=cli.text_arg(100, "số quyết định"), help="số quyết định, ví dụ 456/QĐ-UBND"
+    )
+    parser.add_argument(
+        "--date",
+        metavar="NGÀY",
+        type=cli.text_arg(40, "ngày quyết định"),
+        help="ngày quyết định, DD/MM/YYYY hoặc YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--document",
+        metavar="MÃ_VĂN_BẢN",
+        type=cli.text_arg(200, "mã văn bản"),
+        help="mã văn bản quyết định trong data/documents/ (nếu có)",
+    )
+    parser.add_argument(
+        "--issuer",
+        metavar="CẤP",
+        type=cli.text_arg(200, "cấp quyết định"),
+        help="cấp quyết định, nếu khác 'issuer' đang ghi",
+    )
+    parser.add_argument(
+        "--new-id",
+        metavar="MÃ_MỚI",
+        type=cli.text_arg(200, "mã mới"),
+        help="mã mới của tệp (mặc định: mã cũ bỏ chữ 'de-nghi')",
+    )
+    parser.add_argument(
+        "--data", type=cli.path_arg, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)"
+    )
     args = parser.parse_args(argv)
     args.data = cli.project_path(args.data)
     _utf8_output()

@@ -6,6 +6,7 @@ column_mapping (the header), list_parsing (rows, sections, closing line, title),
 recipient_matching (records), award_writing (the file). This module runs them and tells staff
 what happened; every run ends with the "Cần xem lại" list.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,10 +25,19 @@ from bangvang.staff.review import BLOCKING_MARK, ImportRefused, Review
 from bangvang.staff.sheet_reading import SheetInfo, Table, Workbook, column_letter, file_kind, read_text_table
 
 RECIPIENT_TO_COUNT = {"tap_the": "unit", "ca_nhan": "person", "ho_gia_dinh": "household"}
-COLUMN_NAMES = {"stt": "số thứ tự", "person_name": "họ tên", "unit_name": "tên tập thể",
-                "mixed_name": "tên tập thể, cá nhân", "household_name": "tên hộ gia đình", "position": "chức vụ",
-                "unit": "đơn vị", "position_unit": "chức vụ, đơn vị", "reason": "thành tích (reason)",
-                "note": "ghi chú (không nhập)", "form": "hình thức khen thưởng (để đối chiếu)"}
+COLUMN_NAMES = {
+    "stt": "số thứ tự",
+    "person_name": "họ tên",
+    "unit_name": "tên tập thể",
+    "mixed_name": "tên tập thể, cá nhân",
+    "household_name": "tên hộ gia đình",
+    "position": "chức vụ",
+    "unit": "đơn vị",
+    "position_unit": "chức vụ, đơn vị",
+    "reason": "thành tích (reason)",
+    "note": "ghi chú (không nhập)",
+    "form": "hình thức khen thưởng (để đối chiếu)",
+}
 
 DESCRIPTION = """\
 Nhập danh sách khen thưởng (.xlsx hoặc .csv) thành MỘT bản ghi khen thưởng trong
@@ -61,28 +71,62 @@ Hướng dẫn đầy đủ: docs/huong-dan/tren-may.md, mục "Nhập danh sác
 
 def build_parser() -> cli.StaffArgumentParser:
     parser = cli.StaffArgumentParser(prog="import_awards.py", description=DESCRIPTION, epilog=EPILOG)
-    parser.add_argument("file", type=cli.path_arg, metavar="TỆP", help="tệp .xlsx, hoặc .csv (UTF-8; dấu phẩy, "
-                        "chấm phẩy hoặc tab đều được)")
-    parser.add_argument("--award", required=True, type=cli.text_arg(200, "mã danh hiệu"), metavar="MÃ",
-                        help="mã danh hiệu, hình thức trong data/vocab/awards.yml (hoặc đúng tên của nó)")
+    parser.add_argument(
+        "file",
+        type=cli.path_arg,
+        metavar="TỆP",
+        help="tệp .xlsx, hoặc .csv (UTF-8; dấu phẩy, chấm phẩy hoặc tab đều được)",
+    )
+    parser.add_argument(
+        "--award",
+        required=True,
+        type=cli.text_arg(200, "mã danh hiệu"),
+        metavar="MÃ",
+        help="mã danh hiệu, hình thức trong data/vocab/awards.yml (hoặc đúng tên của nó)",
+    )
     parser.add_argument("--year", required=True, type=cli.year_arg, metavar="NĂM", help="năm khen thưởng")
-    parser.add_argument("--decision", type=cli.text_arg(60, "số quyết định"), metavar="SỐ",
-                        help="số quyết định, ví dụ 456/QĐ-UBND (bỏ trống: lấy từ tiêu đề bảng nếu có)")
+    parser.add_argument(
+        "--decision",
+        type=cli.text_arg(60, "số quyết định"),
+        metavar="SỐ",
+        help="số quyết định, ví dụ 456/QĐ-UBND (bỏ trống: lấy từ tiêu đề bảng nếu có)",
+    )
     parser.add_argument("--date", type=cli.date_arg, metavar="NGÀY", help="ngày quyết định, DD/MM/YYYY")
-    parser.add_argument("--issuer", type=cli.text_arg(200, "cấp tặng"), metavar="CẤP_TẶNG",
-                        help="ai quyết định khen thưởng, ví dụ 'Chủ tịch UBND tỉnh Hải Dương'")
-    parser.add_argument("--campaign", type=cli.text_arg(100, "mã phong trào"), metavar="MÃ",
-                        help="mã phong trào thi đua trong data/campaigns/")
-    parser.add_argument("--status", choices=list(s.AWARD_STATUS.choices)[:2], metavar="TRẠNG_THÁI",
-                        help="tang (đã tặng, mặc định) hoặc de_nghi (đề nghị cấp trên)")
-    parser.add_argument("--sheet", action="append", type=cli.text_arg(100, "tên trang tính"), metavar="TRANG",
-                        help="trang tính cần đọc: tên hoặc số thứ tự (1 là trang đầu); ghi nhiều lần để gộp "
-                             "nhiều trang vào một bản ghi. Mặc định: trang có dòng tiêu đề danh sách")
-    parser.add_argument("--out", type=cli.path_arg, metavar="TỆP_RA",
-                        help="tệp ghi ra, tính từ thư mục dự án (mặc định: data/awards/<năm>/<mã danh hiệu>-"
-                             "<số quyết định>.yml)")
-    parser.add_argument("--data", type=cli.path_arg, default=None, metavar="THƯ_MỤC",
-                        help="thư mục dữ liệu (mặc định: data/ của dự án)")
+    parser.add_argument(
+        "--issuer",
+        type=cli.text_arg(200, "cấp tặng"),
+        metavar="CẤP_TẶNG",
+        help="ai quyết định khen thưởng, ví dụ 'Chủ tịch UBND tỉnh Hải Dương'",
+    )
+    parser.add_argument(
+        "--campaign",
+        type=cli.text_arg(100, "mã phong trào"),
+        metavar="MÃ",
+        help="mã phong trào thi đua trong data/campaigns/",
+    )
+    parser.add_argument(
+        "--status",
+        choices=list(s.AWARD_STATUS.choices)[:2],
+        metavar="TRẠNG_THÁI",
+        help="tang (đã tặng, mặc định) hoặc de_nghi (đề nghị cấp trên)",
+    )
+    parser.add_argument(
+        "--sheet",
+        action="append",
+        type=cli.text_arg(100, "tên trang tính"),
+        metavar="TRANG",
+        help="trang tính cần đọc: tên hoặc số thứ tự (1 là trang đầu); ghi nhiều lần để gộp "
+        "nhiều trang vào một bản ghi. Mặc định: trang có dòng tiêu đề danh sách",
+    )
+    parser.add_argument(
+        "--out",
+        type=cli.path_arg,
+        metavar="TỆP_RA",
+        help="tệp ghi ra, tính từ thư mục dự án (mặc định: data/awards/<năm>/<mã danh hiệu>-<số quyết định>.yml)",
+    )
+    parser.add_argument(
+        "--data", type=cli.path_arg, default=None, metavar="THƯ_MỤC", help="thư mục dữ liệu (mặc định: data/ của dự án)"
+    )
     return parser
 
 
@@ -91,7 +135,9 @@ def find_vocab(dataset: DataSet, wanted: str) -> Record | None:
     if wanted in dataset.vocab:
         return dataset.vocab[wanted]
     for entry in dataset.vocab.values():
-        if key(wanted) in {key(x) for x in [entry.get("name", ""), *(entry.get("aliases") or [])] if isinstance(x, str)}:
+        if key(wanted) in {
+            key(x) for x in [entry.get("name", ""), *(entry.get("aliases") or [])] if isinstance(x, str)
+        }:
             return entry
     return None
 
@@ -99,6 +145,7 @@ def find_vocab(dataset: DataSet, wanted: str) -> Record | None:
 # ---------------------------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------------------------
+
 
 def say(line: str = "") -> None:
     print(line, flush=True)
@@ -116,8 +163,11 @@ def print_review(review: Review) -> None:
         say("Cần xem lại: không có.")
         return
     head = f"Cần xem lại ({len(lines)} mục"
-    head += f"; {blocking} chỗ đánh dấu {BLOCKING_MARK.strip()} là chỗ bản ghi có thể thiếu so với bảng):" \
-        if blocking else "):"
+    head += (
+        f"; {blocking} chỗ đánh dấu {BLOCKING_MARK.strip()} là chỗ bản ghi có thể thiếu so với bảng):"
+        if blocking
+        else "):"
+    )
     say(head)
     for line in lines:
         say(f"  {line}")
@@ -126,6 +176,7 @@ def print_review(review: Review) -> None:
 # ---------------------------------------------------------------------------------------------
 # Reading the file
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Read:
@@ -161,23 +212,30 @@ def read_lists(path: Path, sheets: list[str] | None, review: Review) -> Read:
                 found.append(info)
         if not found:
             names = ", ".join(f"'{i.name}'" for i in worksheets)
-            raise ImportRefused(f"không tìm thấy dòng tiêu đề danh sách ở trang tính nào ({names}): cần một dòng có "
-                                "cột tên ('Họ và tên', 'Tên tập thể' hoặc 'Tên tập thể, cá nhân') và ít nhất một cột "
-                                "khác ('STT', 'Chức vụ', 'Đơn vị', 'Thành tích'…) trong "
-                                "40 dòng đầu")
+            raise ImportRefused(
+                f"không tìm thấy dòng tiêu đề danh sách ở trang tính nào ({names}): cần một dòng có "
+                "cột tên ('Họ và tên', 'Tên tập thể' hoặc 'Tên tập thể, cá nhân') và ít nhất một cột "
+                "khác ('STT', 'Chức vụ', 'Đơn vị', 'Thành tích'…) trong "
+                "40 dòng đầu"
+            )
         info = found[0]
         if active is not None and active.is_chart:
-            review.file_note(f"trang đang mở của tệp là biểu đồ '{active.name}': đọc danh sách ở trang tính "
-                             f"'{info.name}'")
+            review.file_note(
+                f"trang đang mở của tệp là biểu đồ '{active.name}': đọc danh sách ở trang tính '{info.name}'"
+            )
         elif info.index != 1 or (active is not None and info is not active):
-            review.file_note(f"danh sách ở trang tính '{info.name}' (trang thứ {info.index}), không phải trang "
-                             "đầu: kiểm tra đúng trang; chọn trang khác bằng --sheet")
+            review.file_note(
+                f"danh sách ở trang tính '{info.name}' (trang thứ {info.index}), không phải trang "
+                "đầu: kiểm tra đúng trang; chọn trang khác bằng --sheet"
+            )
         if len(found) > 1:
             others = ", ".join(f"'{i.name}'" for i in found[1:])
-            review.file_note(f"tệp còn {len(found) - 1} trang tính khác cũng có danh sách ({others}) nhưng CHƯA "
-                             "được nhập: gộp vào bản ghi này bằng --sheet cho từng trang (ví dụ --sheet "
-                             f"'{info.name}' --sheet {others.split(', ')[0]}), hoặc nhập riêng với --out khác",
-                             blocking=True)
+            review.file_note(
+                f"tệp còn {len(found) - 1} trang tính khác cũng có danh sách ({others}) nhưng CHƯA "
+                "được nhập: gộp vào bản ghi này bằng --sheet cho từng trang (ví dụ --sheet "
+                f"'{info.name}' --sheet {others.split(', ')[0]}), hoặc nhập riêng với --out khác",
+                blocking=True,
+            )
         table = book.read(info)
         return Read([_list_of(table, review, path, info)], f"trang tính '{info.name}'")
 
@@ -188,8 +246,9 @@ def _sheet(sheets: list[SheetInfo], wanted: str) -> SheetInfo:
         number = int(wanted)
         found = next((i for i in sheets if i.index == number), None)
     else:
-        found = next((i for i in sheets if i.name == wanted), None) or \
-            next((i for i in sheets if key(i.name) == key(wanted)), None)
+        found = next((i for i in sheets if i.name == wanted), None) or next(
+            (i for i in sheets if key(i.name) == key(wanted)), None
+        )
     if found is None:
         raise ImportRefused(f"không có trang tính '{wanted}'; tệp có: {names}")
     if found.is_chart:
@@ -201,9 +260,11 @@ def _list_of(table: Table, review: Review, path: Path, info: SheetInfo | None = 
     layout = find_layout(table)
     if layout is None:
         where = f"trang tính '{info.name}'" if info else path.name
-        raise ImportRefused(f"không tìm thấy dòng tiêu đề danh sách trong {where}: cần một dòng (trong 40 dòng đầu "
-                            "có dữ liệu) có cột tên ('Họ và tên', 'Tên tập thể' hoặc 'Tên tập thể, cá nhân') và ít "
-                            "nhất một cột khác ('STT', 'Chức vụ', 'Đơn vị', 'Thành tích'…)")
+        raise ImportRefused(
+            f"không tìm thấy dòng tiêu đề danh sách trong {where}: cần một dòng (trong 40 dòng đầu "
+            "có dữ liệu) có cột tên ('Họ và tên', 'Tên tập thể' hoặc 'Tên tập thể, cá nhân') và ít "
+            "nhất một cột khác ('STT', 'Chức vụ', 'Đơn vị', 'Thành tích'…)"
+        )
     for text in layout.assumed:
         review.note(layout.header_end, text)
     if (0, -1) in table.unknown:
@@ -215,8 +276,10 @@ def _list_of(table: Table, review: Review, path: Path, info: SheetInfo | None = 
 # Counts
 # ---------------------------------------------------------------------------------------------
 
-def check_counts(lists: list[HonourList], recipients: list[Recipient], review: Review,
-                 agreed: list[str] | None = None) -> bool | None:
+
+def check_counts(
+    lists: list[HonourList], recipients: list[Recipient], review: Review, agreed: list[str] | None = None
+) -> bool | None:
     """Compare the list's own counts with what was read: True all agree, False one differs,
     None the list states no count. Counts that agree are added to `agreed` (for the report)."""
     agreed = agreed if agreed is not None else []
@@ -241,13 +304,19 @@ def check_counts(lists: list[HonourList], recipients: list[Recipient], review: R
             read = tally(section.entries)
             wrong = {k: n for k, n in section.declared.items() if read.get(k, 0) != n}
             if not wrong:
-                agreed.append(f"dòng {section.row} '{section.title}': đọc được {describe_count(section.declared)}, khớp")
+                agreed.append(
+                    f"dòng {section.row} '{section.title}': đọc được {describe_count(section.declared)}, khớp"
+                )
             if wrong:
                 agree = False
-                review.note(section.row, f"mục '{section.title}' ghi {describe_count(section.declared)} nhưng đọc được "
-                            f"{describe_count({k: read.get(k, 0) for k in section.declared})}", blocking=True)
+                review.note(
+                    section.row,
+                    f"mục '{section.title}' ghi {describe_count(section.declared)} nhưng đọc được "
+                    f"{describe_count({k: read.get(k, 0) for k in section.declared})}",
+                    blocking=True,
+                )
         for closing in hl.closings:
-            entries = hl.entries if closing.final else hl.entries[closing.since:]
+            entries = hl.entries if closing.final else hl.entries[closing.since :]
             read = tally(entries)
             if not closing.counts:
                 continue
@@ -259,8 +328,12 @@ def check_counts(lists: list[HonourList], recipients: list[Recipient], review: R
             if wrong or missing:
                 agree = False
                 shown = {**{k: read.get(k, 0) for k in closing.counts}, **missing}
-                review.note(closing.row, f"dòng '{closing.text}' ghi {describe_count(closing.counts)} nhưng đọc "
-                            f"được {describe_count(shown)}", blocking=True)
+                review.note(
+                    closing.row,
+                    f"dòng '{closing.text}' ghi {describe_count(closing.counts)} nhưng đọc "
+                    f"được {describe_count(shown)}",
+                    blocking=True,
+                )
     review.sheet = None
     return agree if stated else None
 
@@ -268,6 +341,7 @@ def check_counts(lists: list[HonourList], recipients: list[Recipient], review: R
 # ---------------------------------------------------------------------------------------------
 # The command
 # ---------------------------------------------------------------------------------------------
+
 
 def import_main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
@@ -293,8 +367,10 @@ def _import(args, review: Review, read_anything: list) -> int:
     dataset = load_dataset(data_dir, ErrorLog())
     entry = find_vocab(dataset, args.award)
     if entry is None:
-        raise ImportRefused(f"không có danh hiệu, hình thức nào mã hoặc tên '{args.award}' trong "
-                            f"data/{s.VOCAB_PATH}; mở tệp đó để xem các mã")
+        raise ImportRefused(
+            f"không có danh hiệu, hình thức nào mã hoặc tên '{args.award}' trong "
+            f"data/{s.VOCAB_PATH}; mở tệp đó để xem các mã"
+        )
     if args.campaign and args.campaign not in dataset.kind("campaigns"):
         raise ImportRefused(f"không có phong trào nào mã '{args.campaign}' trong data/campaigns/")
     source: Path = args.file
@@ -329,8 +405,10 @@ def _import(args, review: Review, read_anything: list) -> int:
         totals: dict[str, int] = {}
         for r in recipients:
             totals[RECIPIENT_TO_COUNT[r.kind]] = totals.get(RECIPIENT_TO_COUNT[r.kind], 0) + 1
-        review.file_note("danh sách không có dòng ghi số lượng (như 'Ấn định danh sách có … tập thể và … cá nhân'): "
-                         f"không đối chiếu được; đếm lại trên bản giấy: đọc được {describe_count(totals)}")
+        review.file_note(
+            "danh sách không có dòng ghi số lượng (như 'Ấn định danh sách có … tập thể và … cá nhân'): "
+            f"không đối chiếu được; đếm lại trên bản giấy: đọc được {describe_count(totals)}"
+        )
     review.settle(bool(confirmed))
 
     recipients = _without_duplicates(recipients, review)
@@ -372,21 +450,33 @@ def _import(args, review: Review, read_anything: list) -> int:
     if any("reason" in hl.layout.columns for hl in lists):
         sheet_keys.add("reason")
 
-    target = award_writing.plan_target(data_dir=data_dir, dataset=dataset, out=out, year=args.year,
-                                       award_id=entry.id, decision=decision, source=source, shown=shown)
+    target = award_writing.plan_target(
+        data_dir=data_dir,
+        dataset=dataset,
+        out=out,
+        year=args.year,
+        award_id=entry.id,
+        decision=decision,
+        source=source,
+        shown=shown,
+    )
     if target.existing is not None and "issuer" in carried and not args.issuer and target.existing.get("issuer"):
         carried.discard("issuer")  # the title's issuer never replaces one written by hand
     merged = award_writing.merge(target.existing, fresh, carried, sheet_keys, dataset, review)
     merged.kept = [k for k in merged.kept if fresh.get(k) != (target.existing or {}).get(k)]
     if target.existing is not None and award_writing.hand_comments(target.existing_text):
-        review.file_note(f"các dòng chú thích (#) viết tay trong {shown(target.path)} không giữ được khi cập nhật; "
-                         "chép lại vào 'note' nếu cần")
+        review.file_note(
+            f"các dòng chú thích (#) viết tay trong {shown(target.path)} không giữ được khi cập nhật; "
+            "chép lại vào 'note' nếu cần"
+        )
     text = award_writing.yaml_text(merged.record, source.name, dt.date.today())
     try:
         errors = award_writing.check(text, target, data_dir, cli.PROJECT_ROOT / "docs", shown)
     except OSError as exc:
-        raise ImportRefused(f"không kiểm tra được bản ghi: không đọc được {cli.shown_argument(str(exc.filename))} "
-                            f"({exc.strerror or exc})") from None
+        raise ImportRefused(
+            f"không kiểm tra được bản ghi: không đọc được {cli.shown_argument(str(exc.filename))} "
+            f"({exc.strerror or exc})"
+        ) from None
     _summary(recipients)
     if errors:
         print_review(review)
@@ -397,8 +487,10 @@ def _import(args, review: Review, read_anything: list) -> int:
     try:
         award_writing.write(text, target.path)
     except OSError as exc:
-        raise ImportRefused(f"không ghi được {shown(target.path)} ({exc.strerror or exc}); kiểm tra quyền ghi "
-                            "thư mục, hoặc chọn --out khác") from None
+        raise ImportRefused(
+            f"không ghi được {shown(target.path)} ({exc.strerror or exc}); kiểm tra quyền ghi "
+            "thư mục, hoặc chọn --out khác"
+        ) from None
     counted = _counted(recipients)
     if target.existing is not None:
         kept = f"; giữ nguyên các trường sửa tay: {', '.join(merged.kept)}" if merged.kept else ""
@@ -407,9 +499,11 @@ def _import(args, review: Review, read_anything: list) -> int:
         say(f"Đã ghi {shown(target.path)}: {counted}.")
     print_review(review)
     if review.blocking:
-        warn(f"CHƯA XONG: {len(review.blocking)} mục đánh dấu {BLOCKING_MARK.strip()} ở trên — bảng có dòng không "
-             "nhập được hoặc số lượng không khớp với danh sách, nên bản ghi có thể thiếu. Tệp đã ghi để xem; sửa "
-             "bảng tính rồi chạy lại lệnh (lệnh cập nhật đúng tệp này), hoặc sửa tệp bằng tay trước khi gửi.")
+        warn(
+            f"CHƯA XONG: {len(review.blocking)} mục đánh dấu {BLOCKING_MARK.strip()} ở trên — bảng có dòng không "
+            "nhập được hoặc số lượng không khớp với danh sách, nên bản ghi có thể thiếu. Tệp đã ghi để xem; sửa "
+            "bảng tính rồi chạy lại lệnh (lệnh cập nhật đúng tệp này), hoặc sửa tệp bằng tay trước khi gửi."
+        )
         return 1
     say("Xong: bản ghi hợp lệ (đã kiểm tra như scripts/validate.py). Mở tệp đọc lại trước khi gửi.")
     return 0
@@ -424,18 +518,22 @@ def _describe_list(source: Path, hl: HonourList, review: Review) -> None:
     say(f"Đọc {source.name}, {where}: tiêu đề bảng ở {header}{extra}; {len(hl.entries)} dòng danh sách.")
     if hl.title_lines:
         first, last = hl.title_lines[0][0], hl.title_lines[-1][0]
-        say(f"  Phần đầu văn bản (quốc hiệu, tiêu đề), không nhập: dòng {first}" + (f"–{last}" if last != first else ""))
+        say(
+            f"  Phần đầu văn bản (quốc hiệu, tiêu đề), không nhập: dòng {first}" + (f"–{last}" if last != first else "")
+        )
     used = []
     for kind, cols in layout.columns.items():
         for c in cols:
             used.append((c, f"{column_letter(c)} '{layout.labels[c]}' → {COLUMN_NAMES.get(kind, kind)}"))
     say("  Cột: " + "; ".join(text for _, text in sorted(used)))
     if layout.private:
-        say("  Không bao giờ nhập (thông tin cá nhân): " + ", ".join(
-            f"{column_letter(c)} '{label}'" for c, label in sorted(layout.private.items())))
+        say(
+            "  Không bao giờ nhập (thông tin cá nhân): "
+            + ", ".join(f"{column_letter(c)} '{label}'" for c, label in sorted(layout.private.items()))
+        )
     review.sheet = hl.table.name if review.several_sheets else None
     for c, label in sorted(layout.unused.items()):
-        filled = [r.number for r in hl.table.rows[layout.body_start:] if r.get(c)]
+        filled = [r.number for r in hl.table.rows[layout.body_start :] if r.get(c)]
         if filled:
             review.note(None, f"cột {column_letter(c)} '{label}' có dữ liệu nhưng không được nhập")
     review.sheet = None
@@ -445,8 +543,10 @@ def _describe_list(source: Path, hl: HonourList, review: Review) -> None:
     for closing in hl.closings:
         say(f"  Dòng số lượng ở dòng {closing.row}: '{closing.text}'")
     if hl.end_rows:
-        say(f"  Phần cuối văn bản (chữ ký, nơi nhận…), không nhập: dòng {hl.end_rows[0]}"
-            + (f"–{hl.end_rows[-1]}" if hl.end_rows[-1] != hl.end_rows[0] else ""))
+        say(
+            f"  Phần cuối văn bản (chữ ký, nơi nhận…), không nhập: dòng {hl.end_rows[0]}"
+            + (f"–{hl.end_rows[-1]}" if hl.end_rows[-1] != hl.end_rows[0] else "")
+        )
 
 
 def _without_duplicates(recipients: list[Recipient], review: Review) -> list[Recipient]:
@@ -455,8 +555,9 @@ def _without_duplicates(recipients: list[Recipient], review: Review) -> list[Rec
     for r in recipients:
         first = seen.get(r.identity)
         if first is not None:
-            review.note(r.entry.row, f"'{r.entry.name}' trùng với dòng {first.entry.row}, không nhập lần nữa",
-                        blocking=True)
+            review.note(
+                r.entry.row, f"'{r.entry.name}' trùng với dòng {first.entry.row}, không nhập lần nữa", blocking=True
+            )
             continue
         seen[r.identity] = r
         out.append(r)
@@ -485,15 +586,20 @@ def _check_form(lists: list[HonourList], entry: Record, review: Review) -> None:
                 forms.setdefault(key(e.form), (e.form, e.row))
     if len(forms) > 1:
         shown = "; ".join(f"'{text}' (dòng {row})" for text, row in forms.values())
-        review.file_note(f"cột hình thức khen thưởng có {len(forms)} giá trị khác nhau ({shown}) mà một bản ghi chỉ "
-                         "có một hình thức (--award): tách danh sách theo hình thức rồi nhập từng phần",
-                         blocking=True)
+        review.file_note(
+            f"cột hình thức khen thưởng có {len(forms)} giá trị khác nhau ({shown}) mà một bản ghi chỉ "
+            "có một hình thức (--award): tách danh sách theo hình thức rồi nhập từng phần",
+            blocking=True,
+        )
     elif forms:
         text, row = next(iter(forms.values()))
         names = {key(x) for x in [entry.get("name", ""), *(entry.get("aliases") or [])] if isinstance(x, str)}
         if key(text) not in names:
-            review.note(row, f"danh sách ghi hình thức '{text}'; bản ghi dùng --award {entry.id} "
-                        f"('{entry.get('name', '')}'): kiểm tra đúng danh hiệu")
+            review.note(
+                row,
+                f"danh sách ghi hình thức '{text}'; bản ghi dùng --award {entry.id} "
+                f"('{entry.get('name', '')}'): kiểm tra đúng danh hiệu",
+            )
 
 
 def _decision(args, lists: list[HonourList], review: Review) -> tuple[str | None, dt.date | None, str | None]:
@@ -513,8 +619,11 @@ def _decision(args, lists: list[HonourList], review: Review) -> tuple[str | None
             date = hl.decision_date
             review.note(row, f"ngày quyết định lấy từ tiêu đề bảng: {date.strftime('%d/%m/%Y')} (đổi bằng --date)")
         elif date != hl.decision_date:
-            review.note(row, f"tiêu đề bảng ghi ngày {hl.decision_date.strftime('%d/%m/%Y')}, khác --date "
-                             f"{date.strftime('%d/%m/%Y')}: kiểm tra lại")
+            review.note(
+                row,
+                f"tiêu đề bảng ghi ngày {hl.decision_date.strftime('%d/%m/%Y')}, khác --date "
+                f"{date.strftime('%d/%m/%Y')}: kiểm tra lại",
+            )
     if issuer is None and hl.issuer:
         issuer = hl.issuer
         review.note(row, f"cấp tặng lấy từ tiêu đề bảng: '{issuer}' (đổi bằng --issuer)")

@@ -10,6 +10,7 @@ the title above the header says (decision number, date, issuer).
 - A cell merged down over several rows (a unit shared by several people) is read for each row.
 - Every row skipped, and every value changed or guessed, goes to the review with its row number.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -38,8 +39,12 @@ from bangvang.staff.review import Review
 from bangvang.staff.sheet_reading import MAX_COLUMNS, Row, Table, cell_name, column_letter
 
 MAX_NAME_CHARS = 200
-KIND_OF_NAME_COLUMN = {"person_name": "person", "unit_name": "unit", "mixed_name": "mixed",
-                       "household_name": "household"}
+KIND_OF_NAME_COLUMN = {
+    "person_name": "person",
+    "unit_name": "unit",
+    "mixed_name": "mixed",
+    "household_name": "household",
+}
 KIND_WORDS_VI = {"unit": "tập thể", "person": "cá nhân", "household": "hộ gia đình"}
 
 
@@ -97,6 +102,7 @@ class HonourList:
 
 # ---------------------------------------------------------------------------------------------
 
+
 def fill_down(table: Table, layout: Layout) -> None:
     """Give each row the value of a cell merged down over it (only under the header)."""
     numbers = [r.number for r in table.rows]
@@ -148,7 +154,7 @@ class _Walker:
 
     # --- the walk ----------------------------------------------------------------------------
     def walk(self) -> None:
-        rows = self.table.rows[self.layout.body_start:]
+        rows = self.table.rows[self.layout.body_start :]
         stt_col = self.layout.first("stt")
         name_cols = self.layout.name_columns
         for row in rows:
@@ -167,8 +173,7 @@ class _Walker:
                 continue
             if self.ended:
                 if name_own and (numbered or stt_col is None) and len(texts) > 1:
-                    self.review.note(row.number, f"'{name}' nằm sau dòng kết thúc danh sách, không nhập",
-                                     blocking=True)
+                    self.review.note(row.number, f"'{name}' nằm sau dòng kết thúc danh sách, không nhập", blocking=True)
                 else:
                     self.result.end_rows.append(row.number)
                 continue
@@ -183,17 +188,24 @@ class _Walker:
                 self._continuation(row, own)
                 continue
             if not name:
-                unknown = [self.table.unknown[(row.number, c)] for c in name_cols if (row.number, c) in self.table.unknown]
+                unknown = [
+                    self.table.unknown[(row.number, c)] for c in name_cols if (row.number, c) in self.table.unknown
+                ]
                 why = f"ô tên là {unknown[0]}" if unknown else "thiếu tên (ô họ tên / tên tập thể để trống)"
                 self.review.note(row.number, f"{why}, không nhập", blocking=True)
                 continue
             if stt_col is not None and not stt and stt_col not in row.filled:
-                self.review.note(row.number, f"'{name}' không có số thứ tự (cột STT để trống), không nhập; "
-                                 "ghi STT rồi nhập lại nếu đây là người nhận", blocking=True)
+                self.review.note(
+                    row.number,
+                    f"'{name}' không có số thứ tự (cột STT để trống), không nhập; "
+                    "ghi STT rồi nhập lại nếu đây là người nhận",
+                    blocking=True,
+                )
                 continue
             if stt and not numbered:
-                self.review.note(row.number, f"cột STT phải là một số (đang là '{stt}'), không nhập dòng '{name}'",
-                                 blocking=True)
+                self.review.note(
+                    row.number, f"cột STT phải là một số (đang là '{stt}'), không nhập dòng '{name}'", blocking=True
+                )
                 continue
             others = [c for c in own if c not in name_cols and c != stt_col]
             if not others and is_heading_text(name):
@@ -233,8 +245,12 @@ class _Walker:
             return
         if column in name_cols and starts_like_unit(text):
             self._section(row, text, marker=None)
-            self.review.note(row.number, f"'{_short(text)}' không có STT: coi là tiêu đề nhóm (đơn vị của các dòng "
-                             "dưới), không nhập như một người nhận", unconfirmed=True)
+            self.review.note(
+                row.number,
+                f"'{_short(text)}' không có STT: coi là tiêu đề nhóm (đơn vị của các dòng "
+                "dưới), không nhập như một người nhận",
+                unconfirmed=True,
+            )
             return
         self.loose.append((row.number, text, column in name_cols))
 
@@ -276,11 +292,16 @@ class _Walker:
     def _continuation(self, row: Row, own: dict[int, str]) -> None:
         entry = self.last
         if entry is None:
-            self.review.note(row.number, "dòng nối tiếp ô gộp nhưng không có dòng người nhận ở trên, bỏ qua",
-                             blocking=True)
+            self.review.note(
+                row.number, "dòng nối tiếp ô gộp nhưng không có dòng người nhận ở trên, bỏ qua", blocking=True
+            )
             return
-        for kind, attr in (("position", "position"), ("unit", "unit_text"), ("position_unit", "combined"),
-                           ("reason", "reason")):
+        for kind, attr in (
+            ("position", "position"),
+            ("unit", "unit_text"),
+            ("position_unit", "combined"),
+            ("reason", "reason"),
+        ):
             extra = " ".join(own[c] for c in self.layout.columns.get(kind, []) if c in own)
             if extra:
                 setattr(entry, attr, " ".join(p for p in (getattr(entry, attr), extra) if p))
@@ -288,8 +309,9 @@ class _Walker:
 
     def _entry(self, row: Row, name: str) -> None:
         if len(name) > MAX_NAME_CHARS:
-            self.review.note(row.number, f"tên dài {len(name)} ký tự, quá {MAX_NAME_CHARS} ký tự, không nhập",
-                             blocking=True)
+            self.review.note(
+                row.number, f"tên dài {len(name)} ký tự, quá {MAX_NAME_CHARS} ký tự, không nhập", blocking=True
+            )
             return
         if not re.search(r"[^\W\d_]", name):
             self.review.note(row.number, f"tên '{name}' không có chữ cái nào, không nhập", blocking=True)
@@ -316,16 +338,23 @@ class _Walker:
             if column in used and id(merge) not in self.merges_told:
                 self.merges_told.add(id(merge))
                 label = self.layout.labels.get(column, column_letter(column)).split(" / ")[-1]
-                self.review.note(merge.min_row, f"ô gộp {merge.ref} ('{label}'): '{_short(row.get(column))}' được "
-                                 f"dùng cho từng dòng {merge.min_row}–{merge.max_row}")
+                self.review.note(
+                    merge.min_row,
+                    f"ô gộp {merge.ref} ('{label}'): '{_short(row.get(column))}' được "
+                    f"dùng cho từng dòng {merge.min_row}–{merge.max_row}",
+                )
         for column in self.layout.columns.get("note", []):
             if row.get(column):
-                self.review.note(row.number, f"cột '{self.layout.labels[column]}' ghi '{_short(row.get(column))}': "
-                                 "không nhập (thêm vào 'reason' hoặc 'note' nếu cần)")
+                self.review.note(
+                    row.number,
+                    f"cột '{self.layout.labels[column]}' ghi '{_short(row.get(column))}': "
+                    "không nhập (thêm vào 'reason' hoặc 'note' nếu cần)",
+                )
         for (number, column), why in self.table.unknown.items():
             if number == row.number and column in used:
-                self.review.note(row.number, f"ô {cell_name(number, column)}: {why}; giá trị chưa được nhập",
-                                 blocking=True)
+                self.review.note(
+                    row.number, f"ô {cell_name(number, column)}: {why}; giá trị chưa được nhập", blocking=True
+                )
         for (number, column), why in self.table.changed.items():
             if number == row.number and column in used:
                 self.review.note(row.number, f"ô {cell_name(number, column)}: {why}")
@@ -338,34 +367,36 @@ class _Walker:
             if number > last_entry:
                 self.result.end_rows.append(number)
             else:
-                self.review.note(number, f"dòng chữ '{_short(text)}' không phải người nhận, bỏ qua",
-                                 blocking=in_name_column)
+                self.review.note(
+                    number, f"dòng chữ '{_short(text)}' không phải người nhận, bỏ qua", blocking=in_name_column
+                )
 
 
 def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------------------
 # The title above the header
 # ---------------------------------------------------------------------------------------------
 
-_DECISION = re.compile(r"(?:quyết\s+định|qđ)\s*(?:số)?\s*:?\s*(\d{1,6}(?:/\d{4})?/[^\s,;()]*[A-Za-zĐđ][^\s,;()]*)",
-                       re.IGNORECASE)
+_DECISION = re.compile(
+    r"(?:quyết\s+định|qđ)\s*(?:số)?\s*:?\s*(\d{1,6}(?:/\d{4})?/[^\s,;()]*[A-Za-zĐđ][^\s,;()]*)", re.IGNORECASE
+)
 _DATE_NUMERIC = re.compile(r"ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _ISSUER = re.compile(r"\bcủa\s+([^()]{3,120}?)\s*\)", re.IGNORECASE)
 
 
 def _title_facts(result: HonourList) -> None:
-    """"(Kèm theo Quyết định số 456/QĐ-UBND ngày 10/02/2022 của Chủ tịch UBND tỉnh Hải Dương)"."""
+    """ "(Kèm theo Quyết định số 456/QĐ-UBND ngày 10/02/2022 của Chủ tịch UBND tỉnh Hải Dương)"."""
     for number, text in result.title_lines:
         m = _DECISION.search(text)
         if not m:
             continue
         result.decision_number = m[1].rstrip(".")
         result.decision_row = number
-        after = text[m.end():]
+        after = text[m.end() :]
         d = _DATE_NUMERIC.search(after) or _DATE_WORDS.search(after)
         if d:
             try:
@@ -381,8 +412,11 @@ def _title_facts(result: HonourList) -> None:
 def parse_list(table: Table, layout: Layout, review: Review) -> HonourList:
     """The entries, sections and closing lines of a table whose header is known."""
     result = HonourList(table, layout)
-    result.title_lines = [(r.number, " ".join(dict.fromkeys(c for c in r.cells if c)))
-                          for r in table.rows if r.number < layout.header_rows[0]]
+    result.title_lines = [
+        (r.number, " ".join(dict.fromkeys(c for c in r.cells if c)))
+        for r in table.rows
+        if r.number < layout.header_rows[0]
+    ]
     _title_facts(result)
     fill_down(table, layout)
     walker = _Walker(result, review)

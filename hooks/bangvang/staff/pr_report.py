@@ -4,6 +4,7 @@ what the change does to the records (added, changed, removed; each year's totals
 The base of the comparison is read straight from git (`git archive BASE data`), so the summary
 needs no second checkout; outside git, or with no base, "before" is empty and the summary says so.
 """
+
 from __future__ import annotations
 
 import io
@@ -21,8 +22,14 @@ from bangvang.text import format_number
 from bangvang.website.index import RECIPIENT_KEYS, award_tally, conferred, proposed
 
 KIND_WORDS = {
-    "units": "tập thể", "people": "cá nhân", "documents": "văn bản", "campaigns": "phong trào",
-    "models": "điển hình", "awards": "khen thưởng", "reports": "báo cáo", "vocab": "danh mục",
+    "units": "tập thể",
+    "people": "cá nhân",
+    "documents": "văn bản",
+    "campaigns": "phong trào",
+    "models": "điển hình",
+    "awards": "khen thưởng",
+    "reports": "báo cáo",
+    "vocab": "danh mục",
 }
 TALLY_WORDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình"}
 MAX_ANNOTATIONS = 50  # GitHub shows at most 10 error annotations a step; the log keeps every line
@@ -43,8 +50,10 @@ def _escape_property(text: str) -> str:
 
 def annotation(error: DataError) -> str:
     """One workflow command that GitHub shows on the file and line of the pull request."""
-    return (f"::error file={_escape_property(error.path)},line={error.line},col={error.col},"
-            f"title={_escape_property('Lỗi dữ liệu')}::{_escape_data(error.message)}")
+    return (
+        f"::error file={_escape_property(error.path)},line={error.line},col={error.col},"
+        f"title={_escape_property('Lỗi dữ liệu')}::{_escape_data(error.message)}"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,8 +71,11 @@ class FileChanges:
 def _record_files(data_dir: Path) -> dict[str, bytes]:
     if not data_dir.is_dir():
         return {}
-    return {p.relative_to(data_dir).as_posix(): p.read_bytes()
-            for p in sorted(data_dir.rglob("*")) if p.is_file() and not p.is_symlink()}
+    return {
+        p.relative_to(data_dir).as_posix(): p.read_bytes()
+        for p in sorted(data_dir.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
 
 
 def compare(before: Path | None, after: Path) -> FileChanges:
@@ -79,8 +91,9 @@ def compare(before: Path | None, after: Path) -> FileChanges:
 def extract_base(root: Path, base: str, dest: Path) -> Path | None:
     """data/ as it is at git revision `base`, written under dest; None when git cannot give it."""
     try:
-        result = subprocess.run(["git", "archive", "--format=tar", base, "data"], cwd=root,
-                                capture_output=True, timeout=120)
+        result = subprocess.run(
+            ["git", "archive", "--format=tar", base, "data"], cwd=root, capture_output=True, timeout=120
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:
@@ -127,12 +140,13 @@ def _kind_of(rel: str) -> str:
     return KIND_WORDS.get(folder, folder)
 
 
-def summary_markdown(changes: FileChanges, before: dict, after: dict, errors: list[DataError],
-                     base_known: bool) -> str:
+def summary_markdown(changes: FileChanges, before: dict, after: dict, errors: list[DataError], base_known: bool) -> str:
     lines = ["## Kiểm tra dữ liệu", ""]
     if errors:
-        lines.append(f"**Dữ liệu có {format_number(len(errors))} lỗi** — chưa thể xuất bản. "
-                     "Mỗi lỗi được đánh dấu ngay trên dòng của tệp trong tab *Files changed*.")
+        lines.append(
+            f"**Dữ liệu có {format_number(len(errors))} lỗi** — chưa thể xuất bản. "
+            "Mỗi lỗi được đánh dấu ngay trên dòng của tệp trong tab *Files changed*."
+        )
         lines += ["", "```text", *(str(e) for e in errors[:MAX_ANNOTATIONS]), "```"]
         if len(errors) > MAX_ANNOTATIONS:
             lines.append(f"… và {format_number(len(errors) - MAX_ANNOTATIONS)} lỗi khác (xem nhật ký của bước này).")
@@ -159,7 +173,9 @@ def summary_markdown(changes: FileChanges, before: dict, after: dict, errors: li
             mark = "" if old == new else " **(thay đổi)**"
             lines.append(f"| {year} | {_totals_cell(old)} | {_totals_cell(new)}{mark} |")
         lines.append("")
-        lines.append("_Chỉ tính khen thưởng đã được tặng; \"đề nghị\" là số bản ghi đề nghị cấp trên, chưa có quyết định._")
+        lines.append(
+            "_Chỉ tính khen thưởng đã được tặng; \"đề nghị\" là số bản ghi đề nghị cấp trên, chưa có quyết định._"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -173,14 +189,23 @@ def pr_check_main(argv: list[str] | None = None) -> int:
 
     parser = StaffArgumentParser(
         prog="pr_check.py",
-        description="Kiểm tra dữ liệu của một pull request: lỗi (kèm chú thích trên GitHub) và tóm tắt thay đổi.")
+        description="Kiểm tra dữ liệu của một pull request: lỗi (kèm chú thích trên GitHub) và tóm tắt thay đổi.",
+    )
     parser.add_argument("--data", type=Path, default=PROJECT_ROOT / "data", help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--docs", type=Path, default=PROJECT_ROOT / "docs", help="thư mục docs/ (ảnh, tệp)")
     parser.add_argument("--base", help="nhánh hoặc commit gốc để so sánh, ví dụ origin/main")
-    parser.add_argument("--summary", type=Path, default=os.environ.get("GITHUB_STEP_SUMMARY") or None,
-                        help="tệp ghi tóm tắt Markdown (mặc định: $GITHUB_STEP_SUMMARY)")
-    parser.add_argument("--annotations", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
-                        help="in lỗi dạng chú thích của GitHub (mặc định khi chạy trên GitHub Actions)")
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        default=os.environ.get("GITHUB_STEP_SUMMARY") or None,
+        help="tệp ghi tóm tắt Markdown (mặc định: $GITHUB_STEP_SUMMARY)",
+    )
+    parser.add_argument(
+        "--annotations",
+        action="store_true",
+        default=os.environ.get("GITHUB_ACTIONS") == "true",
+        help="in lỗi dạng chú thích của GitHub (mặc định khi chạy trên GitHub Actions)",
+    )
     args = parser.parse_args(argv)
     _utf8_output()
     data_dir = args.data.resolve()

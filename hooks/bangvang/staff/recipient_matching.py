@@ -9,6 +9,7 @@
 - A known unit written inside the position ("Giáo viên Trường THCS Lê Thanh Nghị", "Hiệu
   trưởng, Trường TH Gia Khánh") becomes the unit; the rest is the position.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,10 +24,50 @@ from bangvang.text import unify_tone_style
 # A match that ends a longer unit's name is no match: "mầm non Gia Tân" is not "Xã Gia Tân",
 # "UBND xã Gia Tân" is not "Xã Gia Tân".
 # Compared with their marks: "trưởng" (Hiệu trưởng) is no "trường", "viên" (Giáo viên) no "viện".
-_TAIL_OF_A_NAME = {marked_key(w) for w in (
-    "non", "học", "thcs", "thpt", "th", "mn", "trường", "xã", "phường", "huyện", "tỉnh", "trấn", "ubnd", "hđnd",
-    "ban", "phòng", "sở", "hội", "ty", "thôn", "cục", "đoàn", "bộ", "viện", "tâm", "đảng", "ủy", "tập", "thể",
-    "khu", "tổ", "lớp", "an", "sự", "xóm", "làng", "đội", "nhánh", "máy")}
+_TAIL_OF_A_NAME = {
+    marked_key(w)
+    for w in (
+        "non",
+        "học",
+        "thcs",
+        "thpt",
+        "th",
+        "mn",
+        "trường",
+        "xã",
+        "phường",
+        "huyện",
+        "tỉnh",
+        "trấn",
+        "ubnd",
+        "hđnd",
+        "ban",
+        "phòng",
+        "sở",
+        "hội",
+        "ty",
+        "thôn",
+        "cục",
+        "đoàn",
+        "bộ",
+        "viện",
+        "tâm",
+        "đảng",
+        "ủy",
+        "tập",
+        "thể",
+        "khu",
+        "tổ",
+        "lớp",
+        "an",
+        "sự",
+        "xóm",
+        "làng",
+        "đội",
+        "nhánh",
+        "máy",
+    )
+}
 
 
 @dataclass
@@ -124,8 +165,8 @@ class Directory:
                 start -= 1
                 if words[start - 1][2] in _TAIL_OF_A_NAME:
                     continue
-                label = text[words[start][0]:].strip()
-            position = text[:words[start][0]].rstrip(" ,;:-–—(").strip()
+                label = text[words[start][0] :].strip()
+            position = text[: words[start][0]].rstrip(" ,;:-–—(").strip()
             if re.search(r"[^\W\d_]", position):
                 return position, record, label
         return None
@@ -135,8 +176,8 @@ def split_unit_words(text: str) -> tuple[str, str] | None:
     """("Phó Chủ tịch", "UBND xã Gia Tân") from "Phó Chủ tịch UBND xã Gia Tân": the first
     capitalised word that begins a collective's name, after at least one word of position."""
     for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", text):
-        rest = text[m.start():]
-        head = text[:m.start()].rstrip(" ,;:-–—").strip()
+        rest = text[m.start() :]
+        head = text[: m.start()].rstrip(" ,;:-–—").strip()
         if head and starts_like_unit(rest) and rest[:1].isupper():
             return head, rest.strip()
     return None
@@ -194,8 +235,11 @@ class Resolver:
             found = self.directory.unit_in_text(position)
             if found:
                 rest, record, label = found
-                note(entry.row, f"đơn vị '{label}' ghi trong chức vụ '{position}': tách ra thành unit: {record.id}, "
-                                f"chức vụ '{rest}'")
+                note(
+                    entry.row,
+                    f"đơn vị '{label}' ghi trong chức vụ '{position}': tách ra thành unit: {record.id}, "
+                    f"chức vụ '{rest}'",
+                )
                 return rest, record, ""
             split = split_unit_words(position)
             if split:
@@ -213,8 +257,12 @@ class Resolver:
             if known is not None:
                 return position, known, ""
             if several:
-                note(entry.row, f"đơn vị '{unit_text}' trùng tên với nhiều bản ghi ("
-                     + ", ".join(r.id for r in several) + "): ghi tên đơn vị, chọn mã bằng tay")
+                note(
+                    entry.row,
+                    f"đơn vị '{unit_text}' trùng tên với nhiều bản ghi ("
+                    + ", ".join(r.id for r in several)
+                    + "): ghi tên đơn vị, chọn mã bằng tay",
+                )
             else:
                 self.unknown_units.setdefault(unit_text, []).append(entry.row)
         return position, None, unit_text
@@ -253,8 +301,12 @@ class Resolver:
             return Recipient(entry, {"unit": record.id}, "tap_the", record=record)
         position, unit_record, unit_text = self._workplace(entry)
         if several:
-            self.review.note(entry.row, f"tập thể '{entry.name}' trùng tên với nhiều bản ghi ("
-                             + ", ".join(r.id for r in several) + "): ghi tên trực tiếp, chọn mã bằng tay")
+            self.review.note(
+                entry.row,
+                f"tập thể '{entry.name}' trùng tên với nhiều bản ghi ("
+                + ", ".join(r.id for r in several)
+                + "): ghi tên trực tiếp, chọn mã bằng tay",
+            )
         else:
             self.unknown_collectives.append((entry.row, entry.name))
         if position:
@@ -275,8 +327,11 @@ class Resolver:
             record = agreeing[0]
             recorded = record.get("position") or ""
             if position and recorded and not positions_agree(position, recorded, strict=False):
-                self.review.note(entry.row, f"khớp bản ghi cá nhân {record.id} theo đơn vị; chức vụ trong danh sách "
-                                 f"'{position}' khác bản ghi '{recorded}'")
+                self.review.note(
+                    entry.row,
+                    f"khớp bản ghi cá nhân {record.id} theo đơn vị; chức vụ trong danh sách "
+                    f"'{position}' khác bản ghi '{recorded}'",
+                )
             return Recipient(entry, {"person": record.id}, "ca_nhan", record=record, unit_record=unit_record)
         data: dict = {"name": entry.name}
         if position:
@@ -286,14 +341,22 @@ class Resolver:
         elif unit_text:
             data["unit_name"] = unit_text
         if len(agreeing) > 1:
-            self.review.note(entry.row, f"'{entry.name}' khớp nhiều bản ghi cá nhân ("
-                             + ", ".join(r.id for r in agreeing) + "): ghi họ tên trực tiếp; chọn 'person: mã' "
-                             "bằng tay nếu đúng")
+            self.review.note(
+                entry.row,
+                f"'{entry.name}' khớp nhiều bản ghi cá nhân ("
+                + ", ".join(r.id for r in agreeing)
+                + "): ghi họ tên trực tiếp; chọn 'person: mã' "
+                "bằng tay nếu đúng",
+            )
         elif candidates:
             for record in candidates:
-                self.review.note(entry.row, f"'{entry.name}' trùng tên với bản ghi cá nhân {record.id} ("
-                                 + self._describe(record) + f") nhưng {self._why_not(record, position, unit_record, unit_text)}: "
-                                 f"ghi họ tên trực tiếp; nếu đúng là một người, sửa thành 'person: {record.id}'")
+                self.review.note(
+                    entry.row,
+                    f"'{entry.name}' trùng tên với bản ghi cá nhân {record.id} ("
+                    + self._describe(record)
+                    + f") nhưng {self._why_not(record, position, unit_record, unit_text)}: "
+                    f"ghi họ tên trực tiếp; nếu đúng là một người, sửa thành 'person: {record.id}'",
+                )
         return Recipient(entry, data, "ca_nhan", unit_record=unit_record, unit_text=unit_text)
 
     # --- agreement ---------------------------------------------------------------------------
@@ -327,9 +390,14 @@ class Resolver:
     def file_notes(self) -> None:
         for unit_text, rows in self.unknown_units.items():
             shown = ", ".join(str(r) for r in rows[:8]) + (" …" if len(rows) > 8 else "")
-            self.review.file_note(f"đơn vị '{unit_text}' (dòng {shown}) chưa có bản ghi: ghi tên trong 'unit_name'; "
-                                  f"muốn liên kết thì tạo bằng scripts/new.py unit \"{unit_text}\" (hoặc thêm tên "
-                                  "này vào 'aliases' của đơn vị đúng) rồi nhập lại")
+            self.review.file_note(
+                f"đơn vị '{unit_text}' (dòng {shown}) chưa có bản ghi: ghi tên trong 'unit_name'; "
+                f"muốn liên kết thì tạo bằng scripts/new.py unit \"{unit_text}\" (hoặc thêm tên "
+                "này vào 'aliases' của đơn vị đúng) rồi nhập lại"
+            )
         for row, name in self.unknown_collectives:
-            self.review.note(row, f"tập thể '{name}' chưa có bản ghi: ghi tên trực tiếp (kind: tap_the); muốn có "
-                                  f"trang riêng thì tạo bằng scripts/new.py unit \"{name}\" rồi nhập lại")
+            self.review.note(
+                row,
+                f"tập thể '{name}' chưa có bản ghi: ghi tên trực tiếp (kind: tap_the); muốn có "
+                f"trang riêng thì tạo bằng scripts/new.py unit \"{name}\" rồi nhập lại",
+            )

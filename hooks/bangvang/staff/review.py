@@ -5,6 +5,7 @@ An item is *blocking* when the record may lack something the sheet holds (a row 
 counts that differ from the list's own, a value Excel had not computed): the run then does not
 end as a success.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ from what the validator accepts. Required fields are blanks to fill; optional on
 (a blank optional field is the same as no field); optional groups and lists of groups are
 shown as commented lines to uncomment.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,20 +13,30 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from bangvang.records import schema as s
 from bangvang.publish.json_schemas import field_description
+from bangvang.records import schema as s
 from bangvang.staff.decide import id_without_status
 from bangvang.text import fold, slugify
 
 # scripts/new.py KIND → folder of data/
 KIND_FOLDERS = {
-    "unit": "units", "person": "people", "document": "documents", "campaign": "campaigns",
-    "model": "models", "award": "awards", "report": "reports",
+    "unit": "units",
+    "person": "people",
+    "document": "documents",
+    "campaign": "campaigns",
+    "model": "models",
+    "award": "awards",
+    "report": "reports",
 }
 # The field the name given on the command line goes into.
 NAME_FIELDS = {
-    "units": "name", "people": "name", "documents": "number", "campaigns": "title",
-    "models": "title", "awards": "name_as_written", "reports": "year",
+    "units": "name",
+    "people": "name",
+    "documents": "number",
+    "campaigns": "title",
+    "models": "title",
+    "awards": "name_as_written",
+    "reports": "year",
 }
 INDENT = "  "
 
@@ -46,9 +57,14 @@ def _scalar(value) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    plain_ok = (text and text == text.strip() and not any(c in text for c in ":#{}[],&*!|>'\"%@`")
-                and not text[0] in "-?" and not text.replace(".", "").isdigit()
-                and fold(text) not in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"})
+    plain_ok = (
+        text
+        and text == text.strip()
+        and not any(c in text for c in ":#{}[],&*!|>'\"%@`")
+        and text[0] not in "-?"
+        and not text.replace(".", "").isdigit()
+        and fold(text) not in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+    )
     return text if plain_ok else json.dumps(text, ensure_ascii=False)
 
 
@@ -136,15 +152,16 @@ def _award_from_name(name: str, vocab: dict[str, dict]) -> str | None:
 
 
 def _document_values(name: str) -> dict:
-    """"Chỉ thị 34-CT/TW" → kind Chỉ thị, number 34-CT/TW."""
+    """ "Chỉ thị 34-CT/TW" → kind Chỉ thị, number 34-CT/TW."""
     for kind in s.DOCUMENT_KINDS.choices:
         if fold(name).startswith(fold(kind) + " "):
-            return {"kind": kind, "number": name[len(kind):].strip()}
+            return {"kind": kind, "number": name[len(kind) :].strip()}
     return {"number": name}
 
 
-def plan(data_dir: Path, kind_word: str, name: str, year: int | None = None,
-         vocab: dict[str, dict] | None = None) -> Scaffold:
+def plan(
+    data_dir: Path, kind_word: str, name: str, year: int | None = None, vocab: dict[str, dict] | None = None
+) -> Scaffold:
     """The file to write for `new.py KIND "Tên"`; raises ScaffoldError on a clash or a bad name."""
     folder = KIND_FOLDERS.get(kind_word)
     if folder is None:
@@ -159,7 +176,7 @@ def plan(data_dir: Path, kind_word: str, name: str, year: int | None = None,
     else:
         if folder == "awards" and fold(name).startswith("de nghi "):
             # "Đề nghị Bằng khen…": a proposal; the status goes in `status`, never in the id
-            name, values["status"] = name[len("Đề nghị"):].strip(), "de_nghi"
+            name, values["status"] = name[len("Đề nghị") :].strip(), "de_nghi"
         record_id = id_without_status(slugify(name)) if folder == "awards" else slugify(name)
         if not record_id:
             raise ScaffoldError(f"tên '{name}' không có chữ hay số nào để làm mã tệp")
@@ -181,8 +198,11 @@ def plan(data_dir: Path, kind_word: str, name: str, year: int | None = None,
         path = data_dir / folder / f"{record_id}.yml"
         clashes = [path] if path.exists() else []
     if clashes:
-        shown = clashes[0].relative_to(data_dir.parent).as_posix() if clashes[0].is_relative_to(data_dir.parent) \
+        shown = (
+            clashes[0].relative_to(data_dir.parent).as_posix()
+            if clashes[0].is_relative_to(data_dir.parent)
             else str(clashes[0])
+        )
         raise ScaffoldError(f"đã có tệp {shown} (mã '{record_id}'); sửa tệp đó, hoặc đặt tên khác để có mã khác")
     text = render(folder, record_id, values)
     required = [f.key for f in s.KINDS[folder].shape.fields if f.required and f.key not in values]
@@ -212,16 +232,21 @@ def new_main(argv: list[str] | None = None) -> int:
         prog="new.py",
         description="Tạo tệp bản ghi mới, có sẵn mọi trường và chú thích tiếng Việt.",
         epilog='Ví dụ: python scripts/new.py unit "Trường THCS Lê Thanh Nghị"; '
-               'python scripts/new.py award "Bằng khen của Chủ tịch UBND tỉnh" --year 2022; '
-               "python scripts/new.py report 2022")
-    parser.add_argument("kind", metavar="LOẠI", type=cli.text_arg(20, "loại bản ghi"),
-                        help="một trong: " + ", ".join(KIND_FOLDERS))
-    parser.add_argument("name", metavar="TÊN", type=cli.text_arg(cli.MAX_TEXT_CHARS, "tên"),
-                        help="tên bản ghi (báo cáo: năm)")
-    parser.add_argument("--year", type=cli.year_arg, metavar="NĂM",
-                        help="năm khen thưởng (chỉ dùng cho award; mặc định: năm nay)")
-    parser.add_argument("--data", type=cli.path_arg, default=None, metavar="THƯ_MỤC",
-                        help="thư mục dữ liệu (mặc định: data/)")
+        'python scripts/new.py award "Bằng khen của Chủ tịch UBND tỉnh" --year 2022; '
+        "python scripts/new.py report 2022",
+    )
+    parser.add_argument(
+        "kind", metavar="LOẠI", type=cli.text_arg(20, "loại bản ghi"), help="một trong: " + ", ".join(KIND_FOLDERS)
+    )
+    parser.add_argument(
+        "name", metavar="TÊN", type=cli.text_arg(cli.MAX_TEXT_CHARS, "tên"), help="tên bản ghi (báo cáo: năm)"
+    )
+    parser.add_argument(
+        "--year", type=cli.year_arg, metavar="NĂM", help="năm khen thưởng (chỉ dùng cho award; mặc định: năm nay)"
+    )
+    parser.add_argument(
+        "--data", type=cli.path_arg, default=None, metavar="THƯ_MỤC", help="thư mục dữ liệu (mặc định: data/)"
+    )
     args = parser.parse_args(argv)
     args.data = cli.project_path(args.data) if args.data else PROJECT_ROOT / "data"
     _utf8_output()

@@ -5,6 +5,7 @@ cell by cell (a 5 KB file whose one cell is XFD1048576 is one row and one cell, 
 only rows holding a value are kept, and the file is refused early, with a Vietnamese message,
 past fixed limits (file size, unpacked size, rows, cells, characters in a cell).
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,15 +22,15 @@ from xml.etree.ElementTree import ParseError, iterparse
 from bangvang.staff.review import ImportRefused, Review
 from bangvang.text import format_number, nfc
 
-MAX_FILE_BYTES = 20 * 1024 * 1024          # the file on disk
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024     # all parts of an .xlsx, unpacked
-MAX_SHEET_XML_BYTES = 60 * 1024 * 1024     # one sheet's XML, unpacked
-MAX_DATA_ROWS = 20_000                     # rows holding a value; a district list has hundreds
-MAX_XML_ROWS = 200_000                     # rows in the XML, empty ones included
-MAX_XML_CELLS = 2_000_000                  # cells in the XML, empty ones included
-MAX_COLUMNS = 60                           # columns A…BH; a list has fewer than 15
-MAX_CELL_CHARS = 10_000                    # one cell; a "Thành tích" paragraph is under 2.000
-HEAD_ROWS = 40                             # rows read to find a list's header
+MAX_FILE_BYTES = 20 * 1024 * 1024  # the file on disk
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all parts of an .xlsx, unpacked
+MAX_SHEET_XML_BYTES = 60 * 1024 * 1024  # one sheet's XML, unpacked
+MAX_DATA_ROWS = 20_000  # rows holding a value; a district list has hundreds
+MAX_XML_ROWS = 200_000  # rows in the XML, empty ones included
+MAX_XML_CELLS = 2_000_000  # cells in the XML, empty ones included
+MAX_COLUMNS = 60  # columns A…BH; a list has fewer than 15
+MAX_CELL_CHARS = 10_000  # one cell; a "Thành tích" paragraph is under 2.000
+HEAD_ROWS = 40  # rows read to find a list's header
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -95,8 +96,10 @@ def cell_name(row: int, column: int) -> str:
 # ---------------------------------------------------------------------------------------------
 
 # Controls, bidi overrides, zero-width and non-characters: invisible in Excel, harmful in a record.
-_INVISIBLE = re.compile("[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f"
-                        "\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+)
 
 
 def cell_text(value) -> tuple[str, bool]:
@@ -120,14 +123,17 @@ def cell_text(value) -> tuple[str, bool]:
 
 def _check_length(text, where: str) -> None:
     if isinstance(text, str) and len(text) > MAX_CELL_CHARS:
-        raise ImportRefused(f"ô {where} dài {format_number(len(text))} ký tự, quá giới hạn "
-                            f"{format_number(MAX_CELL_CHARS)} ký tự của một ô; một danh sách khen thưởng "
-                            "không có ô dài như vậy, hãy kiểm tra lại tệp (có thể dán nhầm)")
+        raise ImportRefused(
+            f"ô {where} dài {format_number(len(text))} ký tự, quá giới hạn "
+            f"{format_number(MAX_CELL_CHARS)} ký tự của một ô; một danh sách khen thưởng "
+            "không có ô dài như vậy, hãy kiểm tra lại tệp (có thể dán nhầm)"
+        )
 
 
 # ---------------------------------------------------------------------------------------------
 # Which reader
 # ---------------------------------------------------------------------------------------------
+
 
 def file_kind(path: Path) -> str:
     """'xlsx' or 'text', by the file's first bytes (the suffix only helps)."""
@@ -138,12 +144,16 @@ def file_kind(path: Path) -> str:
     except OSError as exc:
         raise ImportRefused(f"không đọc được tệp {path.name} ({exc.strerror or exc})") from None
     if size > MAX_FILE_BYTES:
-        raise ImportRefused(f"tệp {path.name} nặng {format_number(round(size / 1048576, 1))} MB, quá giới hạn "
-                            f"{MAX_FILE_BYTES // 1048576} MB; một danh sách khen thưởng chỉ vài trăm KB")
+        raise ImportRefused(
+            f"tệp {path.name} nặng {format_number(round(size / 1048576, 1))} MB, quá giới hạn "
+            f"{MAX_FILE_BYTES // 1048576} MB; một danh sách khen thưởng chỉ vài trăm KB"
+        )
     suffix = path.suffix.lower()
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRefused("đây là tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu; mở bằng Excel, bỏ mật khẩu "
-                            "nếu có, rồi lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel)")
+        raise ImportRefused(
+            "đây là tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu; mở bằng Excel, bỏ mật khẩu "
+            "nếu có, rồi lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel)"
+        )
     if head.startswith(b"PK\x03\x04"):
         if suffix in (".ods", ".numbers"):
             raise ImportRefused(f"chỉ đọc được .xlsx hoặc .csv (tệp đang là '{suffix}'); lưu lại dạng .xlsx")
@@ -152,13 +162,16 @@ def file_kind(path: Path) -> str:
         raise ImportRefused(f"không mở được {path.name} như một tệp Excel .xlsx (tệp hỏng hoặc không phải .xlsx)")
     if suffix in TEXT_SUFFIXES:
         return "text"
-    raise ImportRefused(f"chỉ đọc được tệp .xlsx hoặc .csv (tệp đang là '{path.suffix or 'không đuôi'}'); "
-                        "với tệp .xls cũ, mở bằng Excel và lưu lại dạng .xlsx")
+    raise ImportRefused(
+        f"chỉ đọc được tệp .xlsx hoặc .csv (tệp đang là '{path.suffix or 'không đuôi'}'); "
+        "với tệp .xls cũ, mở bằng Excel và lưu lại dạng .xlsx"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # .xlsx
 # ---------------------------------------------------------------------------------------------
+
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
@@ -177,8 +190,10 @@ class Workbook:
                 warnings.simplefilter("ignore")
                 self.book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
         except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged or foreign file
-            raise ImportRefused(f"không mở được {path.name} như một tệp Excel .xlsx "
-                                "(tệp hỏng, hoặc lưu bằng chương trình khác: mở bằng Excel rồi lưu lại)") from None
+            raise ImportRefused(
+                f"không mở được {path.name} như một tệp Excel .xlsx "
+                "(tệp hỏng, hoặc lưu bằng chương trình khác: mở bằng Excel rồi lưu lại)"
+            ) from None
         try:
             active = self.book.active
         except Exception:  # noqa: BLE001 - a workbook whose active index points nowhere
@@ -188,9 +203,15 @@ class Workbook:
         for i, name in enumerate(self.book.sheetnames, 1):
             sheet = self.book[name]
             self._objects[name] = sheet
-            self.sheets.append(SheetInfo(i, name, is_chart=not hasattr(sheet, "_get_source"),
-                                         hidden=getattr(sheet, "sheet_state", "visible") != "visible",
-                                         active=sheet is active))
+            self.sheets.append(
+                SheetInfo(
+                    i,
+                    name,
+                    is_chart=not hasattr(sheet, "_get_source"),
+                    hidden=getattr(sheet, "sheet_state", "visible") != "visible",
+                    active=sheet is active,
+                )
+            )
 
     def __enter__(self) -> Workbook:
         return self
@@ -212,8 +233,10 @@ class Workbook:
             raise ImportRefused(f"không mở được {self.path.name} như một tệp Excel .xlsx (tệp hỏng)") from None
         total = sum(i.file_size for i in infos)
         if len(infos) > 10_000 or total > MAX_UNPACKED_BYTES:
-            raise ImportRefused(f"tệp {self.path.name} giải nén ra {format_number(total // 1048576)} MB, quá giới "
-                                f"hạn {MAX_UNPACKED_BYTES // 1048576} MB; đây không phải một danh sách bình thường")
+            raise ImportRefused(
+                f"tệp {self.path.name} giải nén ra {format_number(total // 1048576)} MB, quá giới "
+                f"hạn {MAX_UNPACKED_BYTES // 1048576} MB; đây không phải một danh sách bình thường"
+            )
         self._sizes = {i.filename: i.file_size for i in infos}
 
     def read(self, info: SheetInfo, head_only: bool = False) -> Table:
@@ -223,8 +246,10 @@ class Workbook:
         sheet = self._objects[info.name]
         xml_path = getattr(sheet, "_worksheet_path", "")
         if self._sizes.get(xml_path, 0) > MAX_SHEET_XML_BYTES:
-            raise ImportRefused(f"trang '{info.name}' quá lớn ({format_number(self._sizes[xml_path] // 1048576)} MB "
-                                "khi giải nén); chép riêng phần danh sách sang một tệp mới")
+            raise ImportRefused(
+                f"trang '{info.name}' quá lớn ({format_number(self._sizes[xml_path] // 1048576)} MB "
+                "khi giải nén); chép riêng phần danh sách sang một tệp mới"
+            )
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -232,16 +257,22 @@ class Workbook:
         except ImportRefused:
             raise
         except (ParseError, KeyError, IndexError, ValueError, TypeError, OSError, zipfile.BadZipFile):
-            raise ImportRefused(f"trang '{info.name}' của {self.path.name} bị hỏng, không đọc được; "
-                                "mở bằng Excel rồi lưu lại") from None
+            raise ImportRefused(
+                f"trang '{info.name}' của {self.path.name} bị hỏng, không đọc được; mở bằng Excel rồi lưu lại"
+            ) from None
 
     def _stream(self, sheet, info: SheetInfo, head_only: bool) -> Table:
         from openpyxl.worksheet._reader import WorkSheetParser
 
         book = self.book
-        parser = WorkSheetParser(None, sheet._shared_strings, data_only=True, epoch=book.epoch,
-                                 date_formats=getattr(book, "_date_formats", set()),
-                                 timedelta_formats=getattr(book, "_timedelta_formats", set()))
+        parser = WorkSheetParser(
+            None,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=getattr(book, "_date_formats", set()),
+            timedelta_formats=getattr(book, "_timedelta_formats", set()),
+        )
         table = Table(info.name, [], description=f"trang tính '{info.name}'")
         far: list[str] = []
         xml_rows = xml_cells = 0
@@ -255,9 +286,11 @@ class Workbook:
                     if tag == "row":
                         xml_rows += 1
                         if xml_rows > MAX_XML_ROWS:
-                            raise ImportRefused(f"trang '{info.name}' có hơn {format_number(MAX_XML_ROWS)} hàng "
-                                                "(kể cả hàng trống có định dạng); chép riêng phần danh sách "
-                                                "sang một tệp mới")
+                            raise ImportRefused(
+                                f"trang '{info.name}' có hơn {format_number(MAX_XML_ROWS)} hàng "
+                                "(kể cả hàng trống có định dạng); chép riêng phần danh sách "
+                                "sang một tệp mới"
+                            )
                         r = element.get("r")
                         row_number = int(float(r)) if r else row_number + 1
                         parser.row_counter, parser.col_counter = row_number, 0
@@ -268,8 +301,10 @@ class Workbook:
                 if tag == "c":
                     xml_cells += 1
                     if xml_cells > MAX_XML_CELLS:
-                        raise ImportRefused(f"trang '{info.name}' có hơn {format_number(MAX_XML_CELLS)} ô "
-                                            "(kể cả ô trống có định dạng); chép riêng phần danh sách sang tệp mới")
+                        raise ImportRefused(
+                            f"trang '{info.name}' có hơn {format_number(MAX_XML_CELLS)} ô "
+                            "(kể cả ô trống có định dạng); chép riêng phần danh sách sang tệp mới"
+                        )
                     self._cell(parser, element, row_number, current, table, far)
                     if row_element is not None and len(row_element) and row_element[-1] is element:
                         del row_element[-1]  # keep memory flat however wide the row is
@@ -284,19 +319,22 @@ class Workbook:
                             raise ImportRefused(
                                 f"trang '{info.name}' có hơn {format_number(MAX_DATA_ROWS)} dòng có dữ liệu; "
                                 "danh sách khen thưởng của một quyết định không dài như vậy — kiểm tra lại tệp, "
-                                "hoặc chia danh sách thành nhiều tệp")
+                                "hoặc chia danh sách thành nhiều tệp"
+                            )
                         if head_only and len(table.rows) >= HEAD_ROWS:
                             break
                 elif tag == "mergeCell":
                     self._merge(element.get("ref", ""), table)
                     if len(table.merges) > MAX_DATA_ROWS * 4:
-                        raise ImportRefused(f"trang '{info.name}' có quá nhiều ô gộp; chép riêng phần danh sách "
-                                            "sang một tệp mới")
+                        raise ImportRefused(
+                            f"trang '{info.name}' có quá nhiều ô gộp; chép riêng phần danh sách sang một tệp mới"
+                        )
         table.rows.sort(key=lambda r: r.number)
         if far:
-            table.unknown[(0, -1)] = (f"{len(far)} ô có dữ liệu nằm ngoài vùng đọc (sau cột "
-                                      f"{column_letter(MAX_COLUMNS - 1)}), bỏ qua: " + ", ".join(far[:3])
-                                      + (" …" if len(far) > 3 else ""))
+            table.unknown[(0, -1)] = (
+                f"{len(far)} ô có dữ liệu nằm ngoài vùng đọc (sau cột "
+                f"{column_letter(MAX_COLUMNS - 1)}), bỏ qua: " + ", ".join(far[:3]) + (" …" if len(far) > 3 else "")
+            )
         return table
 
     @staticmethod
@@ -308,8 +346,12 @@ class Workbook:
         element.clear()
         if value is None:
             if has_formula:
-                _note_unknown(table, row_number, column, "công thức chưa có giá trị tính sẵn (mở tệp bằng Excel "
-                              "rồi lưu lại để Excel tính)")
+                _note_unknown(
+                    table,
+                    row_number,
+                    column,
+                    "công thức chưa có giá trị tính sẵn (mở tệp bằng Excel rồi lưu lại để Excel tính)",
+                )
             return
         if column >= MAX_COLUMNS:
             far.append(cell_name(row_number, column))
@@ -372,14 +414,18 @@ def decode(data: bytes, review: Review, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         if _utf8(data[3:]):
             return data[3:].decode("utf-8"), "UTF-8"
-        raise ImportRefused(f"tệp {name} ghi là UTF-8 nhưng có byte sai mã; trong Excel: Lưu thành → "
-                            "'CSV UTF-8 (phân cách bằng dấu phẩy)'")
+        raise ImportRefused(
+            f"tệp {name} ghi là UTF-8 nhưng có byte sai mã; trong Excel: Lưu thành → "
+            "'CSV UTF-8 (phân cách bằng dấu phẩy)'"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
-            raise ImportRefused(f"tệp {name} hỏng (mã UTF-16 không đọc được); trong Excel: Lưu thành → "
-                                "'CSV UTF-8 (phân cách bằng dấu phẩy)'") from None
+            raise ImportRefused(
+                f"tệp {name} hỏng (mã UTF-16 không đọc được); trong Excel: Lưu thành → "
+                "'CSV UTF-8 (phân cách bằng dấu phẩy)'"
+            ) from None
     if _utf8(data):
         return data.decode("utf-8"), "UTF-8"
     readings = []
@@ -390,14 +436,20 @@ def decode(data: bytes, review: Review, name: str) -> tuple[str, str]:
             continue
         readings.append((_vietnamese_score(text), label, text))
     if not readings:
-        raise ImportRefused(f"tệp {name} không lưu bằng mã UTF-8 và không đọc được theo bảng mã Windows; "
-                            "trong Excel: Lưu thành → 'CSV UTF-8 (phân cách bằng dấu phẩy)'")
+        raise ImportRefused(
+            f"tệp {name} không lưu bằng mã UTF-8 và không đọc được theo bảng mã Windows; "
+            "trong Excel: Lưu thành → 'CSV UTF-8 (phân cách bằng dấu phẩy)'"
+        )
     score, label, text = max(readings, key=lambda r: r[0])
     if score < 0:
-        raise ImportRefused(f"tệp {name} không lưu bằng mã UTF-8 và không nhận ra bảng mã (TCVN3, VNI?); "
-                            "mở bằng Excel, đổi phông sang Unicode nếu cần, rồi Lưu thành → 'CSV UTF-8'")
-    review.file_note(f"tệp CSV không lưu bằng mã UTF-8; đã đọc theo bảng mã {label}: kiểm tra dấu tiếng Việt "
-                     "của các tên trong tệp kết quả (tốt nhất: lưu lại bằng 'CSV UTF-8')")
+        raise ImportRefused(
+            f"tệp {name} không lưu bằng mã UTF-8 và không nhận ra bảng mã (TCVN3, VNI?); "
+            "mở bằng Excel, đổi phông sang Unicode nếu cần, rồi Lưu thành → 'CSV UTF-8'"
+        )
+    review.file_note(
+        f"tệp CSV không lưu bằng mã UTF-8; đã đọc theo bảng mã {label}: kiểm tra dấu tiếng Việt "
+        "của các tên trong tệp kết quả (tốt nhất: lưu lại bằng 'CSV UTF-8')"
+    )
     return text, label
 
 
@@ -437,16 +489,21 @@ def read_text_table(path: Path, review: Review) -> Table:
         raise ImportRefused(f"không đọc được tệp {path.name} ({exc.strerror or exc})") from None
     text, encoding = decode(data, review, path.name)
     if "\x00" in text:
-        raise ImportRefused(f"tệp {path.name} không phải văn bản CSV (có ký tự NUL); trong Excel: Lưu thành → "
-                            "'CSV UTF-8 (phân cách bằng dấu phẩy)'")
+        raise ImportRefused(
+            f"tệp {path.name} không phải văn bản CSV (có ký tự NUL); trong Excel: Lưu thành → "
+            "'CSV UTF-8 (phân cách bằng dấu phẩy)'"
+        )
     skipped = 0
     m = re.match(r"sep=(.)\r?\n", text)  # Excel's hint line; Excel does not show it as a row
     if m:
-        delimiter, text, skipped = m[1], text[m.end():], 0
+        delimiter, text, skipped = m[1], text[m.end() :], 0
     else:
         delimiter = detect_delimiter(text)
-    table = Table(None, [], description=f"tệp văn bản, mã {encoding}, phân cách bằng "
-                                          f"{DELIMITER_NAMES.get(delimiter, repr(delimiter))}")
+    table = Table(
+        None,
+        [],
+        description=f"tệp văn bản, mã {encoding}, phân cách bằng {DELIMITER_NAMES.get(delimiter, repr(delimiter))}",
+    )
     # strict: a quote never closed is an error, not the rest of the file swallowed into one cell
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     far: list[str] = []
@@ -472,16 +529,21 @@ def read_text_table(path: Path, review: Review) -> Table:
             if current:
                 table.rows.append(Row(number, [current.get(j, "") for j in range(max(current) + 1)]))
                 if len(table.rows) > MAX_DATA_ROWS:
-                    raise ImportRefused(f"tệp {path.name} có hơn {format_number(MAX_DATA_ROWS)} dòng có dữ liệu; "
-                                        "danh sách khen thưởng của một quyết định không dài như vậy — kiểm tra "
-                                        "lại tệp, hoặc chia danh sách thành nhiều tệp")
+                    raise ImportRefused(
+                        f"tệp {path.name} có hơn {format_number(MAX_DATA_ROWS)} dòng có dữ liệu; "
+                        "danh sách khen thưởng của một quyết định không dài như vậy — kiểm tra "
+                        "lại tệp, hoặc chia danh sách thành nhiều tệp"
+                    )
     except csv.Error:
-        raise ImportRefused(f"tệp {path.name}, dòng {number + 1}: một ô dài quá {format_number(MAX_CELL_CHARS)} ký tự "
-                            "hoặc có dấu ngoặc kép (\") không đóng; mở bằng Excel và lưu lại dạng 'CSV UTF-8'") from None
+        raise ImportRefused(
+            f"tệp {path.name}, dòng {number + 1}: một ô dài quá {format_number(MAX_CELL_CHARS)} ký tự "
+            "hoặc có dấu ngoặc kép (\") không đóng; mở bằng Excel và lưu lại dạng 'CSV UTF-8'"
+        ) from None
     finally:
         csv.field_size_limit(old_limit)
     if far:
-        table.unknown[(0, -1)] = (f"{len(far)} ô có dữ liệu nằm ngoài vùng đọc (sau cột "
-                                  f"{column_letter(MAX_COLUMNS - 1)}), bỏ qua: " + ", ".join(far[:3])
-                                  + (" …" if len(far) > 3 else ""))
+        table.unknown[(0, -1)] = (
+            f"{len(far)} ô có dữ liệu nằm ngoài vùng đọc (sau cột "
+            f"{column_letter(MAX_COLUMNS - 1)}), bỏ qua: " + ", ".join(far[:3]) + (" …" if len(far) > 3 else "")
+        )
     return table

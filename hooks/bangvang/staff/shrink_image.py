@@ -5,6 +5,7 @@ longer side, saves it again in its own format, and drops every metadata block ex
 profile: EXIF (GPS position, camera, date), XMP and comments. The file is replaced in place
 unless --out says where to write.
 """
+
 from __future__ import annotations
 
 import io
@@ -41,8 +42,9 @@ def shrink(source: Path, out: Path | None = None, max_side: int = MAX_SIDE) -> S
         raise ShrinkError(f"không đọc được {source} ({exc.strerror})") from None
     kind = sniff(data[:16])
     if kind is None:
-        raise ShrinkError(f"{source} không phải ảnh JPEG, PNG hay WebP; mở ảnh bằng một chương trình xem ảnh "
-                          "rồi lưu lại dạng JPEG")
+        raise ShrinkError(
+            f"{source} không phải ảnh JPEG, PNG hay WebP; mở ảnh bằng một chương trình xem ảnh rồi lưu lại dạng JPEG"
+        )
     target = EXTENSIONS.get(out.suffix.lower(), kind)
     try:
         with Image.open(io.BytesIO(data)) as opened:
@@ -77,10 +79,15 @@ def shrink_main(argv: list[str] | None = None) -> int:
     from bangvang.staff.cli import _utf8_output
 
     parser = cli.StaffArgumentParser(
-        prog="shrink_image.py", description="Thu nhỏ ảnh cho bảng vàng và xóa thông tin EXIF (vị trí GPS, máy chụp).")
+        prog="shrink_image.py", description="Thu nhỏ ảnh cho bảng vàng và xóa thông tin EXIF (vị trí GPS, máy chụp)."
+    )
     parser.add_argument("files", type=cli.path_arg, nargs="+", metavar="TỆP", help="ảnh .jpg, .png hoặc .webp")
-    parser.add_argument("--max-side", type=int, default=MAX_SIDE,
-                        help=f"cạnh dài nhất sau khi thu nhỏ, tính bằng điểm ảnh (mặc định {MAX_SIDE})")
+    parser.add_argument(
+        "--max-side",
+        type=int,
+        default=MAX_SIDE,
+        help=f"cạnh dài nhất sau khi thu nhỏ, tính bằng điểm ảnh (mặc định {MAX_SIDE})",
+    )
     parser.add_argument("--out", type=cli.path_arg, help="ghi ra tệp này thay vì ghi đè (chỉ khi có một TỆP)")
     args = parser.parse_args(argv)
     _utf8_output()
@@ -99,8 +106,10 @@ def shrink_main(argv: list[str] | None = None) -> int:
             failed += 1
             continue
         (w0, h0), (w1, h1) = done.before, done.after
-        print(f"{args.out or source}: {w0}×{h0} → {w1}×{h1} điểm ảnh, {_mb(done.bytes_before)} MB → "
-              f"{_mb(done.bytes_after)} MB; đã xóa thông tin EXIF (vị trí GPS, máy chụp, ngày giờ).")
+        print(
+            f"{args.out or source}: {w0}×{h0} → {w1}×{h1} điểm ảnh, {_mb(done.bytes_before)} MB → "
+            f"{_mb(done.bytes_after)} MB; đã xóa thông tin EXIF (vị trí GPS, máy chụp, ngày giờ)."
+        )
         if done.bytes_after > MAX_BYTES:
             print(f"  Vẫn lớn hơn {_mb(MAX_BYTES)} MB: chạy lại với --max-side 1600.", file=sys.stderr)
             failed += 1

@@ -14,6 +14,7 @@ the province: row 3 of 0602) are listed there too. Counts are of conferred award
 (index.conferred: proposals and annulled awards are out), in turns (lượt) as the year pages count
 them: collectives (with households, as the forms' "Tập thể" columns do) and individuals.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,6 +72,7 @@ def _unknown(reason: str, n: int) -> list[Cell]:
 # Biểu 0601: Số phong trào thi đua
 # ---------------------------------------------------------------------------------------------
 
+
 def _year_of(value) -> int | None:
     return value.year if isinstance(value, dt.date) else int(value) if value is not None else None
 
@@ -111,37 +113,64 @@ def duration_row(campaign: Record) -> str | None:
 def form_0601(index: Index, year: int) -> Form:
     campaigns = active_campaigns(index, year)
     level = "bản ghi phong trào chỉ ghi cơ quan phát động bằng chữ ('launched_by'), không ghi cấp chủ trì"
-    rows = [Row("01", "Tổng số", cells=[Cell(len(campaigns))] + _unknown(level, 3)),
-            Row("", "1. Chia theo phạm vi tổ chức thi đua")]
+    rows = [
+        Row("01", "Tổng số", cells=[Cell(len(campaigns))] + _unknown(level, 3)),
+        Row("", "1. Chia theo phạm vi tổ chức thi đua"),
+    ]
     scope = "bản ghi phong trào không ghi phạm vi tổ chức thi đua"
-    for code, label in (("02", "- Toàn quốc"), ("03", "- Bộ, ban, ngành đoàn thể, địa phương"),
-                        ("04", "- Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng các cấp tổ chức"),
-                        ("05", "- Cơ quan, tổ chức, đơn vị")):
+    for code, label in (
+        ("02", "- Toàn quốc"),
+        ("03", "- Bộ, ban, ngành đoàn thể, địa phương"),
+        ("04", "- Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng các cấp tổ chức"),
+        ("05", "- Cơ quan, tổ chức, đơn vị"),
+    ):
         rows.append(Row(code, label, cells=_unknown(scope, 4)))
     rows.append(Row("", "2. Chia theo thời hạn thi đua"))
     spans = [duration_row(c) for c in campaigns]
     unknown = sum(1 for s in spans if s is None)
-    for code, label in (("06", "- Dưới 1 năm"), ("07", "- 1 năm"), ("08", "- Từ 1 năm đến dưới 3 năm"),
-                        ("09", "- Từ 3 năm đến dưới 5 năm"), ("10", "- Từ 5 năm trở lên")):
-        first = Cell(sum(1 for s in spans if s == code)) if not unknown else Cell(
-            None, f"{unknown} phong trào không ghi đủ thời gian (since, until)")
+    for code, label in (
+        ("06", "- Dưới 1 năm"),
+        ("07", "- 1 năm"),
+        ("08", "- Từ 1 năm đến dưới 3 năm"),
+        ("09", "- Từ 3 năm đến dưới 5 năm"),
+        ("10", "- Từ 5 năm trở lên"),
+    ):
+        first = (
+            Cell(sum(1 for s in spans if s == code))
+            if not unknown
+            else Cell(None, f"{unknown} phong trào không ghi đủ thời gian (since, until)")
+        )
         rows.append(Row(code, label, cells=[first] + _unknown(level, 3)))
     rows.append(Row("", "3. Chia theo phương thức tổ chức phong trào thi đua"))
-    for code, label, kind in (("11", "- Thi đua theo chuyên đề", "chuyen_de"),
-                              ("12", "- Thi đua thường xuyên hàng năm", "thuong_xuyen")):
-        rows.append(Row(code, label, cells=[Cell(sum(1 for c in campaigns if c.get("kind") == kind))] + _unknown(level, 3)))
-    return Form("0601", "SỐ PHONG TRÀO THI ĐUA", "Đơn vị tính: Phong trào",
-                headers=[[("Tổng số", 1), ("Số phong trào thi đua chia theo cấp chủ trì phát động thi đua", 3)],
-                         [("", 1), ("Cấp Trung ương (Hội đồng Thi đua - Khen thưởng Trung ương)", 1),
-                          ("Cấp bộ, ban ngành đoàn thể trung ương, tỉnh, thành phố trực thuộc Trung ương", 1),
-                          ("Cơ quan, tổ chức, đơn vị", 1)]],
-                columns=["1 Tổng số", "2 Cấp Trung ương", "3 Cấp bộ, ngành, tỉnh", "4 Cơ quan, tổ chức, đơn vị"],
-                rows=rows)
+    for code, label, kind in (
+        ("11", "- Thi đua theo chuyên đề", "chuyen_de"),
+        ("12", "- Thi đua thường xuyên hàng năm", "thuong_xuyen"),
+    ):
+        rows.append(
+            Row(code, label, cells=[Cell(sum(1 for c in campaigns if c.get("kind") == kind))] + _unknown(level, 3))
+        )
+    return Form(
+        "0601",
+        "SỐ PHONG TRÀO THI ĐUA",
+        "Đơn vị tính: Phong trào",
+        headers=[
+            [("Tổng số", 1), ("Số phong trào thi đua chia theo cấp chủ trì phát động thi đua", 3)],
+            [
+                ("", 1),
+                ("Cấp Trung ương (Hội đồng Thi đua - Khen thưởng Trung ương)", 1),
+                ("Cấp bộ, ban ngành đoàn thể trung ương, tỉnh, thành phố trực thuộc Trung ương", 1),
+                ("Cơ quan, tổ chức, đơn vị", 1),
+            ],
+        ],
+        columns=["1 Tổng số", "2 Cấp Trung ương", "3 Cấp bộ, ngành, tỉnh", "4 Cơ quan, tổ chức, đơn vị"],
+        rows=rows,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Award forms 0602 (state level) and 0603 (ministry and province level)
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass
 class AwardColumn:
@@ -169,9 +198,17 @@ class AwardCounter:
         if column.missing:
             return Cell(None, column.missing)
         awards = self.of(column)
-        col_kinds = {"tap_the": ("tap_the", "ho_gia_dinh"), "ca_nhan": ("ca_nhan",), None: ("tap_the", "ho_gia_dinh", "ca_nhan")}[column.kind]
-        row_kinds = {"total": col_kinds, "tap_the": ("tap_the",), "ho_gia_dinh": ("ho_gia_dinh",),
-                     "ca_nhan": ("ca_nhan",)}.get(row)
+        col_kinds = {
+            "tap_the": ("tap_the", "ho_gia_dinh"),
+            "ca_nhan": ("ca_nhan",),
+            None: ("tap_the", "ho_gia_dinh", "ca_nhan"),
+        }[column.kind]
+        row_kinds = {
+            "total": col_kinds,
+            "tap_the": ("tap_the",),
+            "ho_gia_dinh": ("ho_gia_dinh",),
+            "ca_nhan": ("ca_nhan",),
+        }.get(row)
         if row_kinds is not None:
             return Cell(_count(awards, tuple(k for k in row_kinds if k in col_kinds)))
         if row == "doanh_nghiep":
@@ -185,14 +222,22 @@ class AwardCounter:
                 records = [self.index.dataset.get("units", r["unit"]) for r in units]
                 firms += sum(1 for u in records if u is not None and u.get("kind") == "doanh_nghiep")
             if unnamed:
-                return Cell(None, f"{unnamed} lượt tập thể chỉ có số lượng hoặc chưa có bản ghi tập thể "
-                                  "(không biết có phải doanh nghiệp)")
+                return Cell(
+                    None,
+                    f"{unnamed} lượt tập thể chỉ có số lượng hoặc chưa có bản ghi tập thể "
+                    "(không biết có phải doanh nghiệp)",
+                )
             return Cell(firms)
         if row in ("thuong_xuyen", "chuyen_de"):
-            loose = [a for a in awards if not a.get("campaign") or a["campaign"] not in self.index.dataset.kind("campaigns")]
+            loose = [
+                a for a in awards if not a.get("campaign") or a["campaign"] not in self.index.dataset.kind("campaigns")
+            ]
             if loose:
-                return Cell(None, f"{len(loose)} lượt khen thưởng không gắn phong trào (campaign), không biết "
-                                  "phương thức khen thưởng")
+                return Cell(
+                    None,
+                    f"{len(loose)} lượt khen thưởng không gắn phong trào (campaign), không biết "
+                    "phương thức khen thưởng",
+                )
             chosen = [a for a in awards if self.index.dataset.ref("campaigns", a["campaign"]).get("kind") == row]
             return Cell(_count(chosen, col_kinds))
         raise ValueError(row)
@@ -200,13 +245,28 @@ class AwardCounter:
 
 LEADERS = "chức vụ ghi bằng chữ tự do; bản ghi không phân loại cá nhân theo cấp lãnh đạo, doanh nhân"
 OTHER_METHODS = "bản ghi không ghi phương thức khen thưởng đột xuất, đối ngoại, cống hiến, niên hạn, kháng chiến"
-SUBJECT_ROWS = [("tap_the", "- Tập thể", "Tập thể"), ("doanh_nghiep", "Trong đó: Doanh nghiệp", "Doanh nghiệp"),
-                ("ho_gia_dinh", "- Hộ gia đình", "Hộ"), ("ca_nhan", "- Cá nhân", "Người")]
-PEOPLE_ROWS = ["+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên", "+ Lãnh đạo cấp vụ, sở, ngành và tương đương",
-               "+ Doanh nhân", "+ Các cấp lãnh đạo khác từ phó phòng trở lên",
-               "+ Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu (công nhân, nông dân,...)"]
-METHOD_ROWS = [("thuong_xuyen", "- Thường xuyên"), ("chuyen_de", "- Chuyên đề"), (None, "- Đột xuất"),
-               (None, "- Đối ngoại"), (None, "- Cống hiến"), (None, "- Niên hạn"), (None, "- Kháng chiến")]
+SUBJECT_ROWS = [
+    ("tap_the", "- Tập thể", "Tập thể"),
+    ("doanh_nghiep", "Trong đó: Doanh nghiệp", "Doanh nghiệp"),
+    ("ho_gia_dinh", "- Hộ gia đình", "Hộ"),
+    ("ca_nhan", "- Cá nhân", "Người"),
+]
+PEOPLE_ROWS = [
+    "+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
+    "+ Lãnh đạo cấp vụ, sở, ngành và tương đương",
+    "+ Doanh nhân",
+    "+ Các cấp lãnh đạo khác từ phó phòng trở lên",
+    "+ Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu (công nhân, nông dân,...)",
+]
+METHOD_ROWS = [
+    ("thuong_xuyen", "- Thường xuyên"),
+    ("chuyen_de", "- Chuyên đề"),
+    (None, "- Đột xuất"),
+    (None, "- Đối ngoại"),
+    (None, "- Cống hiến"),
+    (None, "- Niên hạn"),
+    (None, "- Kháng chiến"),
+]
 
 
 def _award_rows(counter: AwardCounter, columns: list[AwardColumn], codes: list[str], proposer_rows: bool) -> list[Row]:
@@ -221,13 +281,33 @@ def _award_rows(counter: AwardCounter, columns: list[AwardColumn], codes: list[s
     if proposer_rows:
         total = rows[0].cells
         rows.append(Row("", "1. Chia theo đơn vị ban hành tờ trình Thủ tướng Chính phủ về khen thưởng"))
-        rule = ("khen thưởng cấp Nhà nước của đơn vị cấp huyện, xã do Chủ tịch UBND tỉnh trình Thủ tướng: "
-                "cả năm tính vào dòng tỉnh, thành phố")
-        rows.append(Row(next(code), "- Bộ, ban, ngành, đoàn thể Trung ương", "Bộ, ngành",
-                        [Cell(0 if c.value is not None else None, rule if c.value is not None else c.reason, c.value is not None)
-                         for c in total]))
-        rows.append(Row(next(code), "- Tỉnh, thành phố trực thuộc Trung ương", "Tỉnh, TP",
-                        [Cell(c.value, rule if c.value is not None else c.reason, c.value is not None) for c in total]))
+        rule = (
+            "khen thưởng cấp Nhà nước của đơn vị cấp huyện, xã do Chủ tịch UBND tỉnh trình Thủ tướng: "
+            "cả năm tính vào dòng tỉnh, thành phố"
+        )
+        rows.append(
+            Row(
+                next(code),
+                "- Bộ, ban, ngành, đoàn thể Trung ương",
+                "Bộ, ngành",
+                [
+                    Cell(
+                        0 if c.value is not None else None,
+                        rule if c.value is not None else c.reason,
+                        c.value is not None,
+                    )
+                    for c in total
+                ],
+            )
+        )
+        rows.append(
+            Row(
+                next(code),
+                "- Tỉnh, thành phố trực thuộc Trung ương",
+                "Tỉnh, TP",
+                [Cell(c.value, rule if c.value is not None else c.reason, c.value is not None) for c in total],
+            )
+        )
         rows.append(Row("", "2. Chia theo đối tượng khen thưởng"))
     else:
         rows.append(Row("", "1. Chia theo đối tượng khen thưởng"))
@@ -249,15 +329,20 @@ def _total(cells: list[Cell], columns: list[AwardColumn], reason: str) -> Cell:
         return Cell(sum(c.value or 0 for c in cells))
     if all(col.missing for _, col in unknown):
         names = ", ".join(col.name.rsplit(" – ", 1)[0] for _, col in unknown)
-        return Cell(sum(c.value for c in cells if c.value is not None),
-                    f"tổng các cột tính được; không gồm {names} (danh mục chưa có hình thức này)", rule=True)
+        return Cell(
+            sum(c.value for c in cells if c.value is not None),
+            f"tổng các cột tính được; không gồm {names} (danh mục chưa có hình thức này)",
+            rule=True,
+        )
     return Cell(None, reason or f"có cột không tính được ({unknown[0][0].reason})")
 
 
 def _state_columns(index: Index) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[AwardColumn]]:
     """The columns of 0602 from the vocabulary's state-level forms, grouped as the form groups them."""
-    entries = sorted((e for e in index.dataset.vocab.values() if e.get("level") == "trung_uong"),
-                     key=lambda e: (e.get("rank", 999), e.id))
+    entries = sorted(
+        (e for e in index.dataset.vocab.values() if e.get("level") == "trung_uong"),
+        key=lambda e: (e.get("rank", 999), e.id),
+    )
     honours_titles = ("anh-hung-", "ba-me-", "nha-giao-", "thay-thuoc-", "nghe-nhan-")
     named = {"co-thi-dua-chinh-phu", "bang-khen-thu-tuong", "chien-si-thi-dua-toan-quoc"}
     medals = [e for e in entries if e.id.startswith("huan-chuong-") or e.id == "huy-chuong"]
@@ -265,19 +350,61 @@ def _state_columns(index: Index) -> tuple[list[tuple[str, int]], list[tuple[str,
     others = [e for e in entries if e not in medals and e not in titles and e.id not in named]
     absent = "danh mục danh hiệu, hình thức khen thưởng (data/vocab/awards.yml) chưa có hình thức này"
     groups: list[tuple[str, list[AwardColumn]]] = []
-    groups.append(("Các loại huân chương, huy chương",
-                   [AwardColumn(f"{e['name']} – {w}", (e.id,), k) for e in medals for k, w in (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))]))
-    groups.append(("Giải thưởng Hồ Chí Minh", [AwardColumn("Giải thưởng Hồ Chí Minh – Cá nhân", (), "ca_nhan", absent)]))
+    groups.append(
+        (
+            "Các loại huân chương, huy chương",
+            [
+                AwardColumn(f"{e['name']} – {w}", (e.id,), k)
+                for e in medals
+                for k, w in (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))
+            ],
+        )
+    )
+    groups.append(
+        ("Giải thưởng Hồ Chí Minh", [AwardColumn("Giải thưởng Hồ Chí Minh – Cá nhân", (), "ca_nhan", absent)])
+    )
     groups.append(("Giải thưởng Nhà nước", [AwardColumn("Giải thưởng Nhà nước – Cá nhân", (), "ca_nhan", absent)]))
-    groups.append(("Danh hiệu vinh dự nhà nước",
-                   [AwardColumn(f"{e['name']} – {w}", (e.id,), k) for e in titles for k, w in (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))]))
-    groups.append(("Cờ thi đua của Chính phủ", [AwardColumn("Cờ thi đua của Chính phủ – Tập thể", ("co-thi-dua-chinh-phu",), "tap_the")]))
-    groups.append(("Bằng khen của Thủ tướng Chính phủ",
-                   [AwardColumn("Bằng khen của Thủ tướng Chính phủ – Tập thể", ("bang-khen-thu-tuong",), "tap_the"),
-                    AwardColumn("Bằng khen của Thủ tướng Chính phủ – Cá nhân", ("bang-khen-thu-tuong",), "ca_nhan")]))
-    groups.append(("Chiến sĩ thi đua toàn quốc", [AwardColumn("Chiến sĩ thi đua toàn quốc – Cá nhân", ("chien-si-thi-dua-toan-quoc",), "ca_nhan")]))
-    groups.append(("Các hình thức khen thưởng khác",
-                   [AwardColumn(f"{e['name']} – {w}", (e.id,), k) for e in others for k, w in (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))]))
+    groups.append(
+        (
+            "Danh hiệu vinh dự nhà nước",
+            [
+                AwardColumn(f"{e['name']} – {w}", (e.id,), k)
+                for e in titles
+                for k, w in (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))
+            ],
+        )
+    )
+    groups.append(
+        (
+            "Cờ thi đua của Chính phủ",
+            [AwardColumn("Cờ thi đua của Chính phủ – Tập thể", ("co-thi-dua-chinh-phu",), "tap_the")],
+        )
+    )
+    groups.append(
+        (
+            "Bằng khen của Thủ tướng Chính phủ",
+            [
+                AwardColumn("Bằng khen của Thủ tướng Chính phủ – Tập thể", ("bang-khen-thu-tuong",), "tap_the"),
+                AwardColumn("Bằng khen của Thủ tướng Chính phủ – Cá nhân", ("bang-khen-thu-tuong",), "ca_nhan"),
+            ],
+        )
+    )
+    groups.append(
+        (
+            "Chiến sĩ thi đua toàn quốc",
+            [AwardColumn("Chiến sĩ thi đua toàn quốc – Cá nhân", ("chien-si-thi-dua-toan-quoc",), "ca_nhan")],
+        )
+    )
+    groups.append(
+        (
+            "Các hình thức khen thưởng khác",
+            [
+                AwardColumn(f"{e['name']} – {w}", (e.id,), k)
+                for e in others
+                for k, w in (("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân"))
+            ],
+        )
+    )
     top = [(name, len(cols)) for name, cols in groups if cols]
     middle = []
     for _, cols in groups:
@@ -289,30 +416,54 @@ def _state_columns(index: Index) -> tuple[list[tuple[str, int]], list[tuple[str,
 
 def form_0602(index: Index, year: int) -> Form:
     top, kinds, columns = _state_columns(index)
-    rows = _award_rows(AwardCounter(index, year), columns,
-                       ["1", "2", "3", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-                        "15", "16", "17", "18", "19", "20", "21"], proposer_rows=True)
+    rows = _award_rows(
+        AwardCounter(index, year),
+        columns,
+        ["1", "2", "3", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21"],
+        proposer_rows=True,
+    )
     names = [c.name.rsplit(" – ", 1)[0] for c in columns]
-    return Form("0602", "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC", "",
-                headers=[[("Tổng số", 1)] + top, [("", 1)] + [(n, 1) for n in names], [("", 1)] + kinds],
-                columns=["1 Tổng số"] + [c.name for c in columns], rows=rows, has_unit_column=True)
+    return Form(
+        "0602",
+        "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC",
+        "",
+        headers=[[("Tổng số", 1)] + top, [("", 1)] + [(n, 1) for n in names], [("", 1)] + kinds],
+        columns=["1 Tổng số"] + [c.name for c in columns],
+        rows=rows,
+        has_unit_column=True,
+    )
 
 
 def form_0603(index: Index, year: int) -> Form:
-    columns = [AwardColumn("Bằng khen", ("bang-khen-tinh", "bang-khen-hdnd-tinh"), None),
-               AwardColumn("Chiến sĩ thi đua cấp bộ, cấp tỉnh", ("chien-si-thi-dua-tinh",), None),
-               AwardColumn("Cờ thi đua của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương",
-                           ("co-thi-dua-tinh",), None),
-               AwardColumn("Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố "
-                           "trực thuộc Trung ương", ("huy-hieu", "ky-niem-chuong"), None)]
-    rows = _award_rows(AwardCounter(index, year), columns,
-                       ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10",
-                        "11", "12", "13", "14", "15", "16", "17"], proposer_rows=False)
-    return Form("0603", "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, THÀNH PHỐ "
-                "TRỰC THUỘC TRUNG ƯƠNG", "",
-                headers=[[("Tổng số", 1), ("Chia ra", 4)], [("", 1)] + [(c.name, 1) for c in columns]],
-                columns=["1 Tổng số"] + [f"{i} {c.name}" for i, c in enumerate(columns, 2)], rows=rows,
-                has_unit_column=True)
+    columns = [
+        AwardColumn("Bằng khen", ("bang-khen-tinh", "bang-khen-hdnd-tinh"), None),
+        AwardColumn("Chiến sĩ thi đua cấp bộ, cấp tỉnh", ("chien-si-thi-dua-tinh",), None),
+        AwardColumn(
+            "Cờ thi đua của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương",
+            ("co-thi-dua-tinh",),
+            None,
+        ),
+        AwardColumn(
+            "Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương",
+            ("huy-hieu", "ky-niem-chuong"),
+            None,
+        ),
+    ]
+    rows = _award_rows(
+        AwardCounter(index, year),
+        columns,
+        ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17"],
+        proposer_rows=False,
+    )
+    return Form(
+        "0603",
+        "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG",
+        "",
+        headers=[[("Tổng số", 1), ("Chia ra", 4)], [("", 1)] + [(c.name, 1) for c in columns]],
+        columns=["1 Tổng số"] + [f"{i} {c.name}" for i, c in enumerate(columns, 2)],
+        rows=rows,
+        has_unit_column=True,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,32 +475,60 @@ NO_STAFF = "bản ghi bảng vàng không có dữ liệu về tổ chức, côn
 
 def form_0604(index: Index, year: int) -> Form:
     rows = [Row("01", "Tổng số", "Tổ chức", _unknown(NO_STAFF, 1)), Row("", "Chia theo cơ cấu tổ chức bộ máy")]
-    for code, label, unit in (("02", "- Cấp Vụ thuộc bộ, ban, ngành, đoàn thể Trung ương", "Vụ"),
-                              ("03", "- Cấp phòng, ban hoặc bộ phận thuộc Vụ", "Phòng"),
-                              ("04", "- Cấp ban thuộc Sở Nội vụ", "Ban"), ("05", "- Cấp phòng thuộc Sở Nội vụ", "Phòng")):
+    for code, label, unit in (
+        ("02", "- Cấp Vụ thuộc bộ, ban, ngành, đoàn thể Trung ương", "Vụ"),
+        ("03", "- Cấp phòng, ban hoặc bộ phận thuộc Vụ", "Phòng"),
+        ("04", "- Cấp ban thuộc Sở Nội vụ", "Ban"),
+        ("05", "- Cấp phòng thuộc Sở Nội vụ", "Phòng"),
+    ):
         rows.append(Row(code, label, unit, _unknown(NO_STAFF, 1)))
-    return Form("0604", "SỐ LƯỢNG TỔ CHỨC LÀM CÔNG TÁC THI ĐUA, KHEN THƯỞNG CỦA BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG "
-                "ƯƠNG, TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG", "", headers=[[("Số lượng", 1)]],
-                columns=["1 Số lượng"], rows=rows, has_unit_column=True)
+    return Form(
+        "0604",
+        "SỐ LƯỢNG TỔ CHỨC LÀM CÔNG TÁC THI ĐUA, KHEN THƯỞNG CỦA BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG "
+        "ƯƠNG, TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG",
+        "",
+        headers=[[("Số lượng", 1)]],
+        columns=["1 Số lượng"],
+        rows=rows,
+        has_unit_column=True,
+    )
 
 
 def form_0605(index: Index, year: int) -> Form:
     rows = [Row("01", "Tổng số", cells=_unknown(NO_STAFF, 2))]
-    groups = [("1. Chia theo độ tuổi", ["- Từ 30 trở xuống", "- Từ 31 đến 40", "- Từ 41 đến 50", "- Từ 51 đến 55",
-                                       "- Từ 56 đến 60", "- Trên 60 tuổi"]),
-              ("2. Chia theo trình độ đào tạo", ["- Sơ cấp", "- Trung cấp", "- Cao đẳng", "- Đại học", "- Trên đại học"]),
-              ("3. Chia theo thâm niên công tác trong lĩnh vực thi đua, khen thưởng",
-               ["- Dưới 5 năm", "- Từ 5 đến 10 năm", "- Từ 10 năm trở lên"])]
+    groups = [
+        (
+            "1. Chia theo độ tuổi",
+            [
+                "- Từ 30 trở xuống",
+                "- Từ 31 đến 40",
+                "- Từ 41 đến 50",
+                "- Từ 51 đến 55",
+                "- Từ 56 đến 60",
+                "- Trên 60 tuổi",
+            ],
+        ),
+        ("2. Chia theo trình độ đào tạo", ["- Sơ cấp", "- Trung cấp", "- Cao đẳng", "- Đại học", "- Trên đại học"]),
+        (
+            "3. Chia theo thâm niên công tác trong lĩnh vực thi đua, khen thưởng",
+            ["- Dưới 5 năm", "- Từ 5 đến 10 năm", "- Từ 10 năm trở lên"],
+        ),
+    ]
     n = 2
     for heading, labels in groups:
         rows.append(Row("", heading))
         for label in labels:
             rows.append(Row(f"{n:02d}", label, cells=_unknown(NO_STAFF, 2)))
             n += 1
-    return Form("0605", "SỐ LƯỢNG CÔNG CHỨC LÀM CÔNG TÁC THI ĐUA, KHEN THƯỞNG CỦA BỘ, BAN, NGÀNH ĐOÀN THỂ TRUNG "
-                "ƯƠNG, TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG", "Đơn vị tính: Người",
-                headers=[[("Số lượng (Người)", 2)], [("Tổng số", 1), ("Trong đó: Nữ", 1)]],
-                columns=["1 Tổng số", "2 Trong đó: Nữ"], rows=rows)
+    return Form(
+        "0605",
+        "SỐ LƯỢNG CÔNG CHỨC LÀM CÔNG TÁC THI ĐUA, KHEN THƯỞNG CỦA BỘ, BAN, NGÀNH ĐOÀN THỂ TRUNG "
+        "ƯƠNG, TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG",
+        "Đơn vị tính: Người",
+        headers=[[("Số lượng (Người)", 2)], [("Tổng số", 1), ("Trong đó: Nữ", 1)]],
+        columns=["1 Tổng số", "2 Trong đó: Nữ"],
+        rows=rows,
+    )
 
 
 FORMS: list[Callable[[Index, int], Form]] = [form_0601, form_0602, form_0603, form_0604, form_0605]
@@ -362,6 +541,7 @@ def build_forms(index: Index, year: int) -> list[Form]:
 # ---------------------------------------------------------------------------------------------
 # The workbook
 # ---------------------------------------------------------------------------------------------
+
 
 def write_workbook(forms: list[Form], path: Path, year: int, reporter: str) -> list[tuple]:
     """Write the forms and the notes sheet; returns the notes (form, cell, row, column, state, why)."""
@@ -409,7 +589,9 @@ def write_workbook(forms: list[Form], path: Path, year: int, reporter: str) -> l
                 if text:
                     ws.cell(top + level, col, text)
                 if span > 1:
-                    ws.merge_cells(start_row=top + level, start_column=col, end_row=top + level, end_column=col + span - 1)
+                    ws.merge_cells(
+                        start_row=top + level, start_column=col, end_row=top + level, end_column=col + span - 1
+                    )
                 col += span
         for r in range(top, top + depth):
             for c in range(1, width + 1):
@@ -417,7 +599,9 @@ def write_workbook(forms: list[Form], path: Path, year: int, reporter: str) -> l
                 ws.cell(r, c).alignment = wrap
                 ws.cell(r, c).font = bold
         index_row = top + depth
-        labels = ["A", "B"] + (["C"] if form.has_unit_column else []) + [str(i) for i in range(1, len(form.columns) + 1)]
+        labels = (
+            ["A", "B"] + (["C"] if form.has_unit_column else []) + [str(i) for i in range(1, len(form.columns) + 1)]
+        )
         if form.number == "0601":
             labels[2] = "1=(2+3+4)"
         for c, text in enumerate(labels, 1):
@@ -439,8 +623,16 @@ def write_workbook(forms: list[Form], path: Path, year: int, reporter: str) -> l
                 else:
                     target.fill = grey
                 if cell.value is None or cell.rule:
-                    notes.append((form.sheet, f"{get_column_letter(lead + 1 + i)}{r}", f"{row.code} {row.label}",
-                                  form.columns[i], EMPTY if cell.value is None else RULE, cell.reason))
+                    notes.append(
+                        (
+                            form.sheet,
+                            f"{get_column_letter(lead + 1 + i)}{r}",
+                            f"{row.code} {row.label}",
+                            form.columns[i],
+                            EMPTY if cell.value is None else RULE,
+                            cell.reason,
+                        )
+                    )
             for c in range(1, width + 1):
                 ws.cell(r, c).border = box
             r += 1
@@ -459,9 +651,13 @@ def write_workbook(forms: list[Form], path: Path, year: int, reporter: str) -> l
     sheet = book.create_sheet("Ghi chú")
     sheet.append([f"Các ô để trống hoặc tính theo quy ước — số liệu năm {year}, từ dữ liệu bảng vàng"])
     sheet["A1"].font = bold
-    sheet.append(["Ô để trống: dữ liệu bảng vàng không xác định được số liệu; đơn vị tự điền. Ô có số liệu: "
-                  "tính từ các khen thưởng đã được tặng trong năm (không tính đề nghị và khen thưởng đã hủy bỏ), "
-                  "đếm theo lượt như trang khen thưởng năm."])
+    sheet.append(
+        [
+            "Ô để trống: dữ liệu bảng vàng không xác định được số liệu; đơn vị tự điền. Ô có số liệu: "
+            "tính từ các khen thưởng đã được tặng trong năm (không tính đề nghị và khen thưởng đã hủy bỏ), "
+            "đếm theo lượt như trang khen thưởng năm."
+        ]
+    )
     sheet.append(["Biểu", "Ô", "Dòng", "Cột", "Trạng thái", "Lý do, cách tính"])
     for c in range(1, 7):
         sheet.cell(3, c).font = bold
@@ -487,10 +683,10 @@ def _grouped(notes: list[tuple]) -> list[tuple]:
     return [tuple(n) for n in out]
 
 
-
 # ---------------------------------------------------------------------------------------------
 # scripts/bieu_mau.py
 # ---------------------------------------------------------------------------------------------
+
 
 def bieu_mau_main(argv: list[str] | None = None) -> int:
     import sys
@@ -503,14 +699,23 @@ def bieu_mau_main(argv: list[str] | None = None) -> int:
     parser = cli.StaffArgumentParser(
         prog="bieu_mau.py",
         description="Lập các biểu mẫu thống kê thi đua, khen thưởng theo Thông tư 02/2023/TT-BNV "
-                    "(Biểu 0601–0605) từ dữ liệu bảng vàng, thành một tệp Excel (.xlsx). Ô nào dữ liệu "
-                    "không cho biết thì để trống và được nêu tên trong trang \"Ghi chú\".")
+        "(Biểu 0601–0605) từ dữ liệu bảng vàng, thành một tệp Excel (.xlsx). Ô nào dữ liệu "
+        "không cho biết thì để trống và được nêu tên trong trang \"Ghi chú\".",
+    )
     parser.add_argument("year", type=cli.year_arg, metavar="NĂM", help="năm báo cáo, ví dụ 2024")
-    parser.add_argument("--out", type=cli.path_arg, metavar="TỆP",
-                        help="tệp .xlsx sẽ ghi (mặc định: bieu-mau-TT02-<năm>.xlsx trong thư mục dự án)")
+    parser.add_argument(
+        "--out",
+        type=cli.path_arg,
+        metavar="TỆP",
+        help="tệp .xlsx sẽ ghi (mặc định: bieu-mau-TT02-<năm>.xlsx trong thư mục dự án)",
+    )
     parser.add_argument("--data", type=cli.path_arg, metavar="THƯ_MỤC", help="thư mục dữ liệu (mặc định: data/)")
-    parser.add_argument("--reporter", type=cli.text_arg(what="tên đơn vị báo cáo"), metavar="TÊN",
-                        help="đơn vị báo cáo ghi ở đầu biểu (mặc định: Ủy ban nhân dân + tên trong mkdocs.yml)")
+    parser.add_argument(
+        "--reporter",
+        type=cli.text_arg(what="tên đơn vị báo cáo"),
+        metavar="TÊN",
+        help="đơn vị báo cáo ghi ở đầu biểu (mặc định: Ủy ban nhân dân + tên trong mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
     data = cli.project_path(args.data) if args.data else cli.PROJECT_ROOT / "data"
     out = cli.project_path(args.out) if args.out else cli.PROJECT_ROOT / f"bieu-mau-TT02-{args.year}.xlsx"
@@ -521,8 +726,10 @@ def bieu_mau_main(argv: list[str] | None = None) -> int:
         print(f"{cli.shown_path(data)}:1:1: không tìm thấy thư mục dữ liệu", file=sys.stderr)
         return 1
     if not out.parent.is_dir():
-        print(f"{cli.shown_path(out.parent)}: không có thư mục này; tạo thư mục trước hoặc chọn --out khác",
-              file=sys.stderr)
+        print(
+            f"{cli.shown_path(out.parent)}: không có thư mục này; tạo thư mục trước hoặc chọn --out khác",
+            file=sys.stderr,
+        )
         return 1
     dataset, errors = validate(data, None)  # the records only: scans and photos do not change a figure
     if errors:
@@ -532,8 +739,10 @@ def bieu_mau_main(argv: list[str] | None = None) -> int:
     reporter = args.reporter or f"Ủy ban nhân dân {_district_name()}"
     notes = write_workbook(build_forms(index, args.year), out, args.year, reporter)
     empty = sum(1 for n in notes if n[4] == EMPTY)
-    print(f"Đã ghi {cli.shown_path(out)}: Biểu 0601–0605 năm {args.year}; {empty} ô để trống, "
-          "xem trang \"Ghi chú\" để biết ô nào cần đơn vị tự điền.")
+    print(
+        f"Đã ghi {cli.shown_path(out)}: Biểu 0601–0605 năm {args.year}; {empty} ô để trống, "
+        "xem trang \"Ghi chú\" để biết ô nào cần đơn vị tự điền."
+    )
     return 0
 
 

@@ -1,6 +1,7 @@
 """One award as a reader sees it: what it is and what for, who conferred it and at which level,
 under which decision, to whom. Every lookup and every sentence of an award card is made here,
 once per award; templates (macros.html: award_card, award_line) only lay it out."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -113,11 +114,19 @@ class AwardCards:
         entry = self.data.vocab[award["award"]]
         status = award_status(award)
         campaign = self.data.get("campaigns", award["campaign"]) if award.get("campaign") else None
-        purpose = (Ref(campaign["title"], record_url("campaigns", campaign.id)) if campaign
-                   else Ref(w.purpose_from_reason(award["reason"])) if award.get("reason") else None)
+        purpose = (
+            Ref(campaign["title"], record_url("campaigns", campaign.id))
+            if campaign
+            else Ref(w.purpose_from_reason(award["reason"]))
+            if award.get("reason")
+            else None
+        )
         year = award["year"]
-        title = " — ".join([entry["name"]] + ([purpose.text] if purpose else [])
-                           + ([] if purpose and str(year) in purpose.text else [str(year)]))
+        title = " — ".join(
+            [entry["name"]]
+            + ([purpose.text] if purpose else [])
+            + ([] if purpose and str(year) in purpose.text else [str(year)])
+        )
         tally = award_tally(award)
         anchors = recipient_anchors(award.id, award.get("recipients", []))
         recipients = [self._recipient(r, anchor) for r, anchor in zip(award.get("recipients", []), anchors)]
@@ -128,28 +137,54 @@ class AwardCards:
         if as_written and (as_written.casefold() in entry["name"].casefold() or len(as_written.split()) <= 2):
             as_written = None  # "Bằng khen" says less than "Bằng khen của Chủ tịch UBND tỉnh"
         card = AwardCard(
-            id=award_anchor(award.id), year=year, status=status, anchor=f"{year_url(year)}#{award_anchor(award.id)}",
-            form=entry["name"], form_id=entry.id,
-            category=entry["category"], level=entry["level"], level_label=w.level_label(entry["level"]),
-            title=title, purpose=purpose, issuer=award.get("issuer"),
+            id=award_anchor(award.id),
+            year=year,
+            status=status,
+            anchor=f"{year_url(year)}#{award_anchor(award.id)}",
+            form=entry["name"],
+            form_id=entry.id,
+            category=entry["category"],
+            level=entry["level"],
+            level_label=w.level_label(entry["level"]),
+            title=title,
+            purpose=purpose,
+            issuer=award.get("issuer"),
             decision=self._act("Quyết định", award.get("decision"), pv.decision_document(self.index, award)),
-            proposal_document=(self._act("Văn bản đề nghị", award.get("proposal"), pv.proposal_document(self.index, award))
-                               if status == "de_nghi" else None),
-            proposal_text=(w.proposal_sentence(self._proposer(award, report), award.get("issuer"), entry, tally)
-                           if status == "de_nghi" else None),
+            proposal_document=(
+                self._act("Văn bản đề nghị", award.get("proposal"), pv.proposal_document(self.index, award))
+                if status == "de_nghi"
+                else None
+            ),
+            proposal_text=(
+                w.proposal_sentence(self._proposer(award, report), award.get("issuer"), entry, tally)
+                if status == "de_nghi"
+                else None
+            ),
             tag=w.PROPOSAL_TAG if status == "de_nghi" else pv.ANNULLED_TAG if status == "huy_bo" else None,
-            tally=tally, tally_text=w.tally_text(tally), recipients=recipients,
+            tally=tally,
+            tally_text=w.tally_text(tally),
+            recipients=recipients,
             unnamed=self._unnamed(tally, recipients),
-            reason=award.get("reason"), as_written=as_written,
+            reason=award.get("reason"),
+            as_written=as_written,
             source=Ref(report["title"], record_url("reports", report.id)) if report else None,
             campaign_id=campaign.id if campaign else None,
             commune_ids=self._communes(award),
             unit_ids=[r["unit"] for r in award.get("recipients", []) if r.get("unit") and not r.get("name")],
-            annulment=(self._act("Quyết định hủy bỏ", annulment, pv.annulment_document(self.index, award))
-                       if status == "huy_bo" else None),
+            annulment=(
+                self._act("Quyết định hủy bỏ", annulment, pv.annulment_document(self.index, award))
+                if status == "huy_bo"
+                else None
+            ),
             annulment_reason=annulment.get("reason") if status == "huy_bo" else None,
-            comment=(Ref(f"Lấy ý kiến nhân dân từ {format_date(comment['from'])} đến {format_date(comment['to'])}",
-                         f"{pv.COMMENTS_URL}#{award_anchor(award.id)}") if isinstance(comment, dict) else None),
+            comment=(
+                Ref(
+                    f"Lấy ý kiến nhân dân từ {format_date(comment['from'])} đến {format_date(comment['to'])}",
+                    f"{pv.COMMENTS_URL}#{award_anchor(award.id)}",
+                )
+                if isinstance(comment, dict)
+                else None
+            ),
         )
         return card
 
@@ -179,8 +214,14 @@ class AwardCards:
         if r.get("person"):
             person = self._record("people", r["person"])
             unit = self.data.get("units", person["unit"]) if person.get("unit") else None
-            return RecipientView(kind, Ref(person["name"], record_url("people", person.id)),
-                                 person.get("position"), self._unit_ref(unit), r.get("reason"), anchor)
+            return RecipientView(
+                kind,
+                Ref(person["name"], record_url("people", person.id)),
+                person.get("position"),
+                self._unit_ref(unit),
+                r.get("reason"),
+                anchor,
+            )
         if r.get("name"):
             unit = self.data.get("units", r["unit"]) if r.get("unit") else None
             unit_ref = self._unit_ref(unit) or (Ref(r["unit_name"]) if r.get("unit_name") else None)

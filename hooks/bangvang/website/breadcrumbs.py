@@ -1,5 +1,6 @@
 """Where a page sits: the trail from the home page (Trang chủ › Khen thưởng › 2021), shown above
 each record page's heading, and the menu entry of its kind (marked active by the hook)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,11 @@ def for_model(record: Record) -> list[Crumb]:
 
 
 def for_unit(record: Record, commune: Record | None) -> list[Crumb]:
-    middle = [Crumb(commune["name"], record_url("units", commune.id))] if commune is not None and commune.id != record.id else []
+    middle = (
+        [Crumb(commune["name"], record_url("units", commune.id))]
+        if commune is not None and commune.id != record.id
+        else []
+    )
     return trail("units", *middle, title=record["name"])
 
 
@@ -65,4 +70,3 @@ def for_document(record: Record) -> list[Crumb]:
 def for_section_page(kind: str, title: str) -> list[Crumb]:
     """A page inside a section that is not a record (e.g. /khen-thuong/de-nghi/)."""
     return trail(kind, title=title)
-

@@ -6,6 +6,7 @@ labels are text at the page's size, at least 14 px on a phone) with a table besi
 readers and print. Numbers count conferred awards only (proposals are not honours),
 each award by its tally (bangvang.index.award_tally), so charts agree with the year tables.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -88,9 +89,17 @@ def layout(chart: Chart) -> Chart:
     top = max((r.total for r in chart.rows), default=0) or 1
     chart.bars = []
     for row in chart.rows:
-        segments = [{"width": round(value / top * 100, 3), "colour": series.colour, "value": value,
-                     "key": series.key, "series": series.label}
-                    for series, value in zip(chart.series, row.values) if value]
+        segments = [
+            {
+                "width": round(value / top * 100, 3),
+                "colour": series.colour,
+                "value": value,
+                "key": series.key,
+                "series": series.label,
+            }
+            for series, value in zip(chart.series, row.values)
+            if value
+        ]
         chart.bars.append({"row": row, "segments": segments})
     return chart
 
@@ -98,6 +107,7 @@ def layout(chart: Chart) -> Chart:
 # ---------------------------------------------------------------------------------------------
 # The numbers
 # ---------------------------------------------------------------------------------------------
+
 
 def _kinds_series() -> list[Series]:
     return [Series(k, label, COLOURS[k]) for k, label in s.RECIPIENT_KINDS.labels]
@@ -123,8 +133,14 @@ def by_year_and_level(ix: Index) -> Chart:
             values[ix.vocab(award["award"])["level"]] += sum(award_tally(award).values())
         if sum(values.values()):  # a year with only proposals has no bar
             rows.append(Row(f"Năm {year}", list(values.values())))
-    return Chart("theo-nam-cap-khen", "Số tập thể, cá nhân, hộ gia đình được khen thưởng theo năm và cấp khen",
-                 "Năm", _level_series(), rows, unit="lượt")
+    return Chart(
+        "theo-nam-cap-khen",
+        "Số tập thể, cá nhân, hộ gia đình được khen thưởng theo năm và cấp khen",
+        "Năm",
+        _level_series(),
+        rows,
+        unit="lượt",
+    )
 
 
 def by_year_and_kind(ix: Index) -> Chart:
@@ -136,8 +152,14 @@ def by_year_and_kind(ix: Index) -> Chart:
                 values[k] += v
         if sum(values.values()):  # a year with only proposals has no bar
             rows.append(Row(f"Năm {year}", list(values.values())))
-    return Chart("tap-the-ca-nhan", "Tập thể, cá nhân và hộ gia đình được khen thưởng theo năm",
-                 "Năm", _kinds_series(), rows, unit="lượt")
+    return Chart(
+        "tap-the-ca-nhan",
+        "Tập thể, cá nhân và hộ gia đình được khen thưởng theo năm",
+        "Năm",
+        _kinds_series(),
+        rows,
+        unit="lượt",
+    )
 
 
 def by_level(ix: Index, awards: list[Record], chart_id: str, title: str) -> Chart:
@@ -145,8 +167,11 @@ def by_level(ix: Index, awards: list[Record], chart_id: str, title: str) -> Char
     for award in conferred(awards):
         for k, v in award_tally(award).items():
             values[ix.vocab(award["award"])["level"]][k] += v
-    rows = [Row(f"Cấp {label.lower()}" if lvl != "co_quan" else label, list(values[lvl].values()))
-            for lvl, label in s.AWARD_LEVELS.labels if sum(values[lvl].values())]
+    rows = [
+        Row(f"Cấp {label.lower()}" if lvl != "co_quan" else label, list(values[lvl].values()))
+        for lvl, label in s.AWARD_LEVELS.labels
+        if sum(values[lvl].values())
+    ]
     return Chart(chart_id, title, "Cấp khen", _kinds_series(), rows, unit="lượt")
 
 
@@ -176,12 +201,21 @@ def by_commune(ix: Index, awards: list[Record], chart_id: str, title: str) -> Ch
     units = ix.dataset.kind("units")
     communes = sorted(counts, key=lambda c: (-counts[c], sort_key(units[c]["name"])))
     rows = [Row(units[c]["name"], [counts[c]]) for c in communes[:MAX_COMMUNES]]
-    more = (f" Biểu đồ nêu {MAX_COMMUNES} xã, thị trấn có nhiều người nhận nhất (trong {len(communes)})."
-            if len(communes) > MAX_COMMUNES else "")
-    return Chart(chart_id, title, "Xã, thị trấn", [Series("named", "Người nhận có tên", COLOURS["named"])], rows,
-                 unit="lượt",
-                 note="Chỉ tính người nhận có tên thuộc một xã, thị trấn (tập thể đóng trên địa bàn, cá nhân "
-                      "theo đơn vị công tác); khen thưởng chỉ ghi số lượng không gắn được với xã nào." + more)
+    more = (
+        f" Biểu đồ nêu {MAX_COMMUNES} xã, thị trấn có nhiều người nhận nhất (trong {len(communes)})."
+        if len(communes) > MAX_COMMUNES
+        else ""
+    )
+    return Chart(
+        chart_id,
+        title,
+        "Xã, thị trấn",
+        [Series("named", "Người nhận có tên", COLOURS["named"])],
+        rows,
+        unit="lượt",
+        note="Chỉ tính người nhận có tên thuộc một xã, thị trấn (tập thể đóng trên địa bàn, cá nhân "
+        "theo đơn vị công tác); khen thưởng chỉ ghi số lượng không gắn được với xã nào." + more,
+    )
 
 
 def campaigns_by_field(ix: Index) -> Chart:
@@ -190,13 +224,13 @@ def campaigns_by_field(ix: Index) -> Chart:
         values[campaign["field"]][campaign["kind"]] += 1
     rows = [Row(label, list(values[f].values())) for f, label in s.FIELDS.labels if sum(values[f].values())]
     series = [Series(k, label, COLOURS[k]) for k, label in s.CAMPAIGN_KINDS.labels]
-    return Chart("phong-trao-linh-vuc", "Phong trào thi đua theo lĩnh vực", "Lĩnh vực", series, rows,
-                 unit="phong trào")
+    return Chart("phong-trao-linh-vuc", "Phong trào thi đua theo lĩnh vực", "Lĩnh vực", series, rows, unit="phong trào")
 
 
 # ---------------------------------------------------------------------------------------------
 # The charts of each page
 # ---------------------------------------------------------------------------------------------
+
 
 def _ready(charts: list[Chart]) -> list[Chart]:
     """Charts laid out; one with nothing to count is left out (no empty frame on the page)."""
@@ -205,19 +239,23 @@ def _ready(charts: list[Chart]) -> list[Chart]:
 
 def statistics_charts(ix: Index) -> list[Chart]:
     every = [a for y in ix.years for a in ix.awards_by_year[y]]
-    return _ready([
-        by_year_and_level(ix),
-        by_year_and_kind(ix),
-        by_form(ix, every, "theo-hinh-thuc", "Khen thưởng theo danh hiệu, hình thức (tất cả các năm)"),
-        by_commune(ix, every, "theo-xa", "Người nhận có tên theo xã, thị trấn (tất cả các năm)"),
-        campaigns_by_field(ix),
-    ])
+    return _ready(
+        [
+            by_year_and_level(ix),
+            by_year_and_kind(ix),
+            by_form(ix, every, "theo-hinh-thuc", "Khen thưởng theo danh hiệu, hình thức (tất cả các năm)"),
+            by_commune(ix, every, "theo-xa", "Người nhận có tên theo xã, thị trấn (tất cả các năm)"),
+            campaigns_by_field(ix),
+        ]
+    )
 
 
 def year_charts(ix: Index, year: int) -> list[Chart]:
     awards = ix.awards_by_year.get(year, [])
-    return _ready([
-        by_level(ix, awards, f"cap-khen-{year}", f"Khen thưởng năm {year} theo cấp khen"),
-        by_form(ix, awards, f"hinh-thuc-{year}", f"Khen thưởng năm {year} theo danh hiệu, hình thức"),
-        by_commune(ix, awards, f"xa-{year}", f"Người nhận có tên năm {year} theo xã, thị trấn"),
-    ])
+    return _ready(
+        [
+            by_level(ix, awards, f"cap-khen-{year}", f"Khen thưởng năm {year} theo cấp khen"),
+            by_form(ix, awards, f"hinh-thuc-{year}", f"Khen thưởng năm {year} theo danh hiệu, hình thức"),
+            by_commune(ix, awards, f"xa-{year}", f"Người nhận có tên năm {year} theo xã, thị trấn"),
+        ]
+    )

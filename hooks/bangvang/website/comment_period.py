@@ -22,6 +22,7 @@ counts them as working days, and the page says the count is approximate (`Calend
 "Today" is the day the site was built: SOURCE_DATE_EPOCH (the hook sets it to the last commit's
 time) read in Vietnam's time, else the clock; the page prints it ("tính đến ngày …").
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,20 +41,50 @@ D = dt.date
 
 # Mùng 1 Tết (lunar new year's day) in Vietnam.
 TET = {
-    2015: D(2015, 2, 19), 2016: D(2016, 2, 8), 2017: D(2017, 1, 28), 2018: D(2018, 2, 16),
-    2019: D(2019, 2, 5), 2020: D(2020, 1, 25), 2021: D(2021, 2, 12), 2022: D(2022, 2, 1),
-    2023: D(2023, 1, 22), 2024: D(2024, 2, 10), 2025: D(2025, 1, 29), 2026: D(2026, 2, 17),
-    2027: D(2027, 2, 6), 2028: D(2028, 1, 26), 2029: D(2029, 2, 13), 2030: D(2030, 2, 2),
-    2031: D(2031, 1, 23), 2032: D(2032, 2, 11), 2033: D(2033, 1, 31), 2034: D(2034, 2, 19),
+    2015: D(2015, 2, 19),
+    2016: D(2016, 2, 8),
+    2017: D(2017, 1, 28),
+    2018: D(2018, 2, 16),
+    2019: D(2019, 2, 5),
+    2020: D(2020, 1, 25),
+    2021: D(2021, 2, 12),
+    2022: D(2022, 2, 1),
+    2023: D(2023, 1, 22),
+    2024: D(2024, 2, 10),
+    2025: D(2025, 1, 29),
+    2026: D(2026, 2, 17),
+    2027: D(2027, 2, 6),
+    2028: D(2028, 1, 26),
+    2029: D(2029, 2, 13),
+    2030: D(2030, 2, 2),
+    2031: D(2031, 1, 23),
+    2032: D(2032, 2, 11),
+    2033: D(2033, 1, 31),
+    2034: D(2034, 2, 19),
     2035: D(2035, 2, 8),
 }
 # Giỗ Tổ Hùng Vương, 10 tháng 3 âm lịch.
 HUNG_KINGS = {
-    2015: D(2015, 4, 28), 2016: D(2016, 4, 16), 2017: D(2017, 4, 6), 2018: D(2018, 4, 25),
-    2019: D(2019, 4, 14), 2020: D(2020, 4, 2), 2021: D(2021, 4, 21), 2022: D(2022, 4, 10),
-    2023: D(2023, 4, 29), 2024: D(2024, 4, 18), 2025: D(2025, 4, 7), 2026: D(2026, 4, 26),
-    2027: D(2027, 4, 16), 2028: D(2028, 4, 4), 2029: D(2029, 4, 23), 2030: D(2030, 4, 12),
-    2031: D(2031, 4, 1), 2032: D(2032, 4, 19), 2033: D(2033, 4, 9), 2034: D(2034, 4, 28),
+    2015: D(2015, 4, 28),
+    2016: D(2016, 4, 16),
+    2017: D(2017, 4, 6),
+    2018: D(2018, 4, 25),
+    2019: D(2019, 4, 14),
+    2020: D(2020, 4, 2),
+    2021: D(2021, 4, 21),
+    2022: D(2022, 4, 10),
+    2023: D(2023, 4, 29),
+    2024: D(2024, 4, 18),
+    2025: D(2025, 4, 7),
+    2026: D(2026, 4, 26),
+    2027: D(2027, 4, 16),
+    2028: D(2028, 4, 4),
+    2029: D(2029, 4, 23),
+    2030: D(2030, 4, 12),
+    2031: D(2031, 4, 1),
+    2032: D(2032, 4, 19),
+    2033: D(2033, 4, 9),
+    2034: D(2034, 4, 28),
     2035: D(2035, 4, 17),
 }
 # Working days moved by the Government to join holidays: (day off, the Saturday worked instead),
@@ -188,30 +219,63 @@ def comment_periods(index, site, today: dt.date | None = None) -> list[CommentPe
     periods = []
     for award in index.dataset.kind("awards").values():
         period = award.get("public_comment")
-        if not isinstance(period, dict) or not isinstance(period.get("from"), dt.date) \
-                or not isinstance(period.get("to"), dt.date):
+        if (
+            not isinstance(period, dict)
+            or not isinstance(period.get("from"), dt.date)
+            or not isinstance(period.get("to"), dt.date)
+        ):
             continue
         start, end = period["from"], period["to"]
         state = UPCOMING if today < start else CLOSED if today > end else OPEN
-        periods.append(CommentPeriod(
-            award=award, start=start, end=end, where=period.get("where") or fallback, state=state,
-            length=working_days(start, end), left=working_days(today, end) if state == OPEN else 0,
-            exact=exact_for(min(start, today), max(end, today)), proposal=proposal_document(index, award),
-            recipients=recipient_lines(index, award), tally_text=tally_text(award_tally(award))))
+        periods.append(
+            CommentPeriod(
+                award=award,
+                start=start,
+                end=end,
+                where=period.get("where") or fallback,
+                state=state,
+                length=working_days(start, end),
+                left=working_days(today, end) if state == OPEN else 0,
+                exact=exact_for(min(start, today), max(end, today)),
+                proposal=proposal_document(index, award),
+                recipients=recipient_lines(index, award),
+                tally_text=tally_text(award_tally(award)),
+            )
+        )
     order = {OPEN: 0, UPCOMING: 1, CLOSED: 2}
-    return sorted(periods, key=lambda p: (order[p.state],
-                                          p.end.toordinal() if p.state == OPEN else
-                                          p.start.toordinal() if p.state == UPCOMING else -p.end.toordinal(),
-                                          p.award.id))
+    return sorted(
+        periods,
+        key=lambda p: (
+            order[p.state],
+            p.end.toordinal()
+            if p.state == OPEN
+            else p.start.toordinal()
+            if p.state == UPCOMING
+            else -p.end.toordinal(),
+            p.award.id,
+        ),
+    )
 
 
 def comment_pages(builder: PageBuilder) -> list[Page]:
     """/lay-y-kien/: every comment period, with the working days left at the build date."""
     today = build_day(builder.site)
     periods = comment_periods(builder.index, builder.site, today)
-    page = Page(COMMENTS_URL, "Lấy ý kiến nhân dân về đề nghị khen thưởng",
-                f"Danh sách đề nghị khen thưởng của {builder.site.district} đang được công khai lấy ý kiến "
-                "nhân dân: thời hạn, số ngày làm việc còn lại và nơi gửi ý kiến.", edit_path="data/awards/")
-    return [builder.render("comments.html", page, today=today, periods=periods,
-                           groups=[(state, [p for p in periods if p.state == state]) for state in (OPEN, UPCOMING, CLOSED)],
-                           fallback=office_address(builder.site), status=award_status)]
+    page = Page(
+        COMMENTS_URL,
+        "Lấy ý kiến nhân dân về đề nghị khen thưởng",
+        f"Danh sách đề nghị khen thưởng của {builder.site.district} đang được công khai lấy ý kiến "
+        "nhân dân: thời hạn, số ngày làm việc còn lại và nơi gửi ý kiến.",
+        edit_path="data/awards/",
+    )
+    return [
+        builder.render(
+            "comments.html",
+            page,
+            today=today,
+            periods=periods,
+            groups=[(state, [p for p in periods if p.state == state]) for state in (OPEN, UPCOMING, CLOSED)],
+            fallback=office_address(builder.site),
+            status=award_status,
+        )
+    ]

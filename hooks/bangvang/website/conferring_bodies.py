@@ -5,16 +5,28 @@ Gia Lộc"). A unit confers an award when that text is the unit's name or one of
 or after a leader's title ("Chủ tịch …"), compared folded (marks, case and đ ignored). A bare
 place ("huyện Gia Lộc" in "UBND huyện Gia Lộc") is not a match: the body is the UBND.
 """
+
 from __future__ import annotations
 
 from bangvang.records.dataset import Record
 from bangvang.text import fold
 
 # Titles of the person who signs for a body ("Chủ tịch UBND tỉnh" = the UBND tỉnh confers).
-LEADER_TITLES = frozenset(fold(t) for t in (
-    "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Thủ trưởng", "Bộ trưởng",
-    "Bí thư", "Tổng Giám đốc", "Trưởng",
-))
+LEADER_TITLES = frozenset(
+    fold(t)
+    for t in (
+        "Chủ tịch",
+        "Phó Chủ tịch",
+        "Giám đốc",
+        "Phó Giám đốc",
+        "Trưởng ban",
+        "Thủ trưởng",
+        "Bộ trưởng",
+        "Bí thư",
+        "Tổng Giám đốc",
+        "Trưởng",
+    )
+)
 
 
 def _names(unit: Record) -> list[str]:
@@ -52,7 +64,7 @@ def awards_conferred_by(units: list[Record], awards: list[Record]) -> dict[str, 
         found = set(by_name.get(said, ()))
         for title in LEADER_TITLES:
             if said.startswith(title + " "):
-                found.update(by_name.get(said[len(title) + 1:], ()))
+                found.update(by_name.get(said[len(title) + 1 :], ()))
         for position in sorted(found):  # in the order of `units`, as one pass over them would find them
             out.setdefault(units[position].id, []).append(award)
     return out

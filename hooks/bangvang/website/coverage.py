@@ -1,6 +1,7 @@
 """How much of the honour roll has names: the reports mostly give numbers ("201 cá nhân đạt danh
 hiệu Chiến sĩ thi đua cơ sở"), so most honourees are counted but not named. Pages say so plainly,
 and say whom to ask (the office in `extra.district`)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,10 @@ class Coverage:
         head = f"Các báo cáo ghi {turns_text(counted)} được khen thưởng"
         if self.complete:
             return head + "; tất cả đều có tên trong dữ liệu."
-        return (head + f"; dữ liệu mới có tên của {named}. Với các khen thưởng còn lại, nguồn chỉ ghi "
-                "số lượng: danh sách tên chưa được nhập.")
+        return (
+            head + f"; dữ liệu mới có tên của {named}. Với các khen thưởng còn lại, nguồn chỉ ghi "
+            "số lượng: danh sách tên chưa được nhập."
+        )
 
     def names_sentence(self, kinds: tuple[str, ...] = RECIPIENT_KEYS) -> str:
         """'Dữ liệu mới có tên của 4 tập thể, 0 cá nhân; với các khen thưởng còn lại, nguồn chỉ ghi
@@ -47,8 +50,10 @@ class Coverage:
     def names_clause(self, kinds: tuple[str, ...] = RECIPIENT_KEYS) -> str:
         """names_sentence, to follow a colon (lower-case first letter)."""
         named = ", ".join(f"{format_number(self.named[k])} {KIND_WORDS[k]}" for k in kinds if self.counted[k])
-        return (f"dữ liệu mới có tên của {named}; với các khen thưởng còn lại, nguồn chỉ ghi số lượng: "
-                "danh sách tên chưa được nhập.")
+        return (
+            f"dữ liệu mới có tên của {named}; với các khen thưởng còn lại, nguồn chỉ ghi số lượng: "
+            "danh sách tên chưa được nhập."
+        )
 
 
 def coverage(awards: list[Record]) -> Coverage:
@@ -78,7 +83,9 @@ def contact_lines(site: SiteInfo) -> list[ContactLine]:
     if site.address:
         lines.append(ContactLine("Địa chỉ", site.address))
     if site.phone:
-        lines.append(ContactLine("Điện thoại", site.phone, "tel:" + "".join(c for c in site.phone if c.isdigit() or c == "+")))
+        lines.append(
+            ContactLine("Điện thoại", site.phone, "tel:" + "".join(c for c in site.phone if c.isdigit() or c == "+"))
+        )
     if site.email:
         lines.append(ContactLine("Thư điện tử", site.email, "mailto:" + site.email))
     return lines

@@ -6,6 +6,7 @@ of /xac-minh/ and a QR code), proposed or annulled, the campaigns citing it, the
 An award is the document's when it refers to it (`decision.document`) or when its inline decision
 has the document's number (and date, or year): provenance.Provenance finds both.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -75,15 +76,37 @@ def document_pages(builder: PageBuilder) -> list[Page]:
     for doc in index.dataset.kind("documents").values():
         uses = prov.uses.get(doc.id) or DocumentUses()
         date = doc.get("date")
-        description = ", ".join(filter(None, [
-            document_title(doc), f"ngày {format_date(date)}" if date else None, doc.get("issuer"), doc.get("title")]))
-        page = Page(record_url("documents", doc.id), document_title(doc), description, edit_path=doc.path,
-                    search={"kind": "Văn bản", "year": [str(date.year)] if hasattr(date, "year") else []},
-                    breadcrumbs=bc.for_document(doc))
+        description = ", ".join(
+            filter(
+                None,
+                [
+                    document_title(doc),
+                    f"ngày {format_date(date)}" if date else None,
+                    doc.get("issuer"),
+                    doc.get("title"),
+                ],
+            )
+        )
+        page = Page(
+            record_url("documents", doc.id),
+            document_title(doc),
+            description,
+            edit_path=doc.path,
+            search={"kind": "Văn bản", "year": [str(date.year)] if hasattr(date, "year") else []},
+            breadcrumbs=bc.for_document(doc),
+        )
         decided = [a for a in uses.decided if award_status(a) in ("tang", "huy_bo")]
-        pages.append(builder.render(
-            "document.html", page, d=doc, uses=uses, scan=scan_info(doc, builder.site.docs_dir, page.url),
-            campaigns=index.campaigns_by_document.get(doc.id, []),
-            awards=[award_entry(index, a) for a in decided], status=award_status,
-            tally=lambda a: tally_text(award_tally(a))))
+        pages.append(
+            builder.render(
+                "document.html",
+                page,
+                d=doc,
+                uses=uses,
+                scan=scan_info(doc, builder.site.docs_dir, page.url),
+                campaigns=index.campaigns_by_document.get(doc.id, []),
+                awards=[award_entry(index, a) for a in decided],
+                status=award_status,
+                tally=lambda a: tally_text(award_tally(a)),
+            )
+        )
     return pages

@@ -1,6 +1,7 @@
 """The preview's answer to invalid data: under `mkdocs serve`, a page listing every error
 (file:line:col, in Vietnamese) takes the place of the site's pages, so the browser never waits on a
 build that cannot finish; the next save that fixes the data brings the site back."""
+
 from __future__ import annotations
 
 import html
@@ -14,7 +15,8 @@ TITLE = "Dữ liệu đang có lỗi"
 def error_page_html(errors: list[DataError]) -> str:
     """The body of the error page: what happened, every error, and what to do next."""
     items = "\n".join(
-        f'<li><code>{html.escape(e.path)}:{e.line}:{e.col}</code>: {html.escape(e.message)}</li>' for e in errors)
+        f'<li><code>{html.escape(e.path)}:{e.line}:{e.col}</code>: {html.escape(e.message)}</li>' for e in errors
+    )
     return (
         '<div class="bv-preview-errors" role="alert">\n'
         f"<p><strong>Dữ liệu có {format_number(len(errors))} lỗi</strong>, nên trang xem trước chưa thể dựng lại. "

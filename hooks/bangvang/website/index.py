@@ -1,4 +1,5 @@
 """Lookups across records, computed once per build: what each page needs to list."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -96,8 +97,9 @@ class Index:
         return sorted(self.dataset.kind("models").values(), key=lambda r: (-r["year"], sort_key(r["title"])))
 
     def sorted_people(self) -> list[Record]:
-        return sorted(self.dataset.kind("people").values(),
-                      key=lambda r: person_sort_key(r["name"], r.get("given_name")))
+        return sorted(
+            self.dataset.kind("people").values(), key=lambda r: person_sort_key(r["name"], r.get("given_name"))
+        )
 
 
 def build_index(dataset: DataSet) -> Index:
@@ -146,6 +148,7 @@ def _append_once(items: list[Record], record: Record) -> None:
 # ---------------------------------------------------------------------------------------------
 # Units through time: a unit that ended (`until`) and the units that took it over (`successors`)
 # ---------------------------------------------------------------------------------------------
+
 
 def unit_successors(index: Index, unit: Record) -> list[Record]:
     """The units that took this one over, as recorded (missing ids left out)."""

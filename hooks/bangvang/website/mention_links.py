@@ -4,6 +4,7 @@ form of award that has a page, the first mention in each section links to it.
 Works on the HTML that safe_markdown made from a record (sanitised, so its markup is ours) and
 changes text nodes only: never inside a tag, an existing link or code.
 """
+
 from __future__ import annotations
 
 import html
@@ -32,8 +33,11 @@ class MentionLinker:
         self._mentions = by_phrase
         # Longest first, so "Tập thể lao động tiên tiến" wins over "Lao động tiên tiến".
         alternatives = sorted(by_phrase, key=len, reverse=True)
-        self._pattern = (re.compile(r"(?<![\w/-])(" + "|".join(re.escape(p) for p in alternatives) + r")(?![\w/-])",
-                                    re.IGNORECASE) if alternatives else None)
+        self._pattern = (
+            re.compile(r"(?<![\w/-])(" + "|".join(re.escape(p) for p in alternatives) + r")(?![\w/-])", re.IGNORECASE)
+            if alternatives
+            else None
+        )
 
     def __call__(self, fragment: str, link: Callable[[str], str], seen: set[str] | None = None) -> str:
         """The fragment with its first mention of each target linked (targets in `seen` are

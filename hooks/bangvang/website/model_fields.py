@@ -1,6 +1,7 @@
 """The field (lĩnh vực) of an exemplary model, so that "Khác" is shown only when nothing better is
 known: the field of its campaign; when that campaign's field is "Khác" (movements of the mass
 organisations often are) or there is no campaign, the one field named by the model's own title."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,18 @@ OTHER = "khac"
 
 # Words of a title that name one field beyond doubt (folded: no marks, đ → d, lower case).
 FIELD_WORDS = {
-    "nong-nghiep": ("thuy san", "chan nuoi", "trong trot", "cay trong", "rau mau", "nha mang", "nha luoi",
-                    "trang trai", "nong nghiep", "lua"),
+    "nong-nghiep": (
+        "thuy san",
+        "chan nuoi",
+        "trong trot",
+        "cay trong",
+        "rau mau",
+        "nha mang",
+        "nha luoi",
+        "trang trai",
+        "nong nghiep",
+        "lua",
+    ),
     "nong-thon-moi": ("nong thon moi",),
     "giao-duc": ("truong hoc", "cong truong", "hoc sinh", "giao duc", "khuyen hoc", "mam non", "tieu hoc", "thcs"),
     "y-te": ("y te", "suc khoe", "benh vien", "tram y te"),
@@ -22,8 +33,9 @@ FIELD_WORDS = {
     "quoc-phong-an-ninh": ("an ninh", "quoc phong", "quan su", "trat tu"),
     "chuyen-doi-so": ("chuyen doi so",),
 }
-_PATTERNS = {field: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-             for field, words in FIELD_WORDS.items()}
+_PATTERNS = {
+    field: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") for field, words in FIELD_WORDS.items()
+}
 
 
 def field_from_title(title: str) -> str | None:

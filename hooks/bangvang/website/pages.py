@@ -11,6 +11,7 @@ award_cards.py, count words and sentences from wording.py, the trail from breadc
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -79,7 +80,10 @@ class Row:
     tally: dict
 
 
+@functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """One environment per process: its templates are compiled once, not at every rebuild of the
+    preview (it still reloads a template whose file changed)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,

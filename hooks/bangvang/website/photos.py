@@ -6,6 +6,7 @@ base path. A photo wider than SMALL_WIDTH also gets a smaller WebP copy for phon
 after the build (publish/photo_copies.py) at the path small_src() names, and offered with
 srcset/sizes; width and height keep the page from jumping while the photo loads.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -96,8 +97,16 @@ def photos_for(docs_dir: Path | None, images: list[dict], page_url: str) -> list
         size = photo_size(Path(docs_dir) / src) if docs_dir is not None else None
         copy = phone_copy(docs_dir, src)
         srcset = f"{_href(copy.src, page_url)} {copy.width}w, {href} {size[0]}w" if copy and size else None
-        photos.append(Photo(href, image["alt"], size[0] if size else None, size[1] if size else None,
-                            srcset, SIZES if srcset else None))
+        photos.append(
+            Photo(
+                href,
+                image["alt"],
+                size[0] if size else None,
+                size[1] if size else None,
+                srcset,
+                SIZES if srcset else None,
+            )
+        )
     return photos
 
 

@@ -5,6 +5,7 @@ A wait runs from the proposing document's date (`proposal.date`) or, lacking it,
 the award's year, to the day of the build (SOURCE_DATE_EPOCH, so two builds of one checkout
 agree; see settings.build_date).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +61,10 @@ def proposals_pages(builder: PageBuilder) -> list[Page]:
     today = builder.site.build_date or dt.date.today()
     awards = [a for year in builder.index.years for a in builder.index.awards_by_year[year]]
     rows = waiting_proposals(awards, today, builder.index.rank)
-    page = Page(URL, "Đề nghị khen thưởng đang chờ",
-                "Các đề nghị đã trình cấp trên khen thưởng, chưa có quyết định, và thời gian đã chờ.",
-                edit_path="data/awards/")
+    page = Page(
+        URL,
+        "Đề nghị khen thưởng đang chờ",
+        "Các đề nghị đã trình cấp trên khen thưởng, chưa có quyết định, và thời gian đã chờ.",
+        edit_path="data/awards/",
+    )
     return [builder.render("proposals.html", page, rows=rows, today=today, award_tally=award_tally)]

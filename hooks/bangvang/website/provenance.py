@@ -5,6 +5,7 @@ comment periods and units through time, as lookups that every template can call.
 Made once per build and kept on the index (`provenance(index)`); pages and exports read it, they
 never search the records themselves. Nothing here renders a page.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,8 +76,11 @@ class Provenance:
         if isinstance(part.get("date"), dt.date):
             candidates = [d for d in candidates if d.get("date") in (None, part["date"])]
         else:  # numbers start again every year: a dated document must be of the award's year or the next
-            candidates = [d for d in candidates if not isinstance(d.get("date"), dt.date)
-                          or d["date"].year in (award["year"], award["year"] + 1)]
+            candidates = [
+                d
+                for d in candidates
+                if not isinstance(d.get("date"), dt.date) or d["date"].year in (award["year"], award["year"] + 1)
+            ]
         return candidates[0] if len(candidates) == 1 else None
 
     def document(self, award: Record, key: str) -> Record | None:
@@ -97,6 +101,7 @@ def provenance(index: Index) -> Provenance:
 # ---------------------------------------------------------------------------------------------
 # Lookups for templates and exports
 # ---------------------------------------------------------------------------------------------
+
 
 def decision_document(index: Index, award: Record) -> Record | None:
     """The document that decided the award: its `decision.document`, or a document with the
@@ -174,8 +179,21 @@ def unit_history(index: Index, unit: Record) -> UnitHistory:
 
 def template_globals() -> dict:
     """What templates may call (pages.py adds these to its Jinja globals)."""
-    return dict(decision_document=decision_document, proposal_document=proposal_document,
-                annulment_document=annulment_document, decision_date=decision_date, verify_url=verify_url,
-                qr_file=qr_file, recipient_anchors=recipient_anchors, anchors_of=anchors_of,
-                is_verifiable=is_verifiable, has_qr=has_qr, has_public_comment=has_public_comment, unit_history=unit_history,
-                file_link=file_link, ANNULLED_TAG=ANNULLED_TAG, COMMENTS_URL=COMMENTS_URL, VERIFY_URL=VERIFY_URL)
+    return dict(
+        decision_document=decision_document,
+        proposal_document=proposal_document,
+        annulment_document=annulment_document,
+        decision_date=decision_date,
+        verify_url=verify_url,
+        qr_file=qr_file,
+        recipient_anchors=recipient_anchors,
+        anchors_of=anchors_of,
+        is_verifiable=is_verifiable,
+        has_qr=has_qr,
+        has_public_comment=has_public_comment,
+        unit_history=unit_history,
+        file_link=file_link,
+        ANNULLED_TAG=ANNULLED_TAG,
+        COMMENTS_URL=COMMENTS_URL,
+        VERIFY_URL=VERIFY_URL,
+    )

@@ -7,6 +7,7 @@ passed validation) is shown as plain paragraphs instead of being rendered. The p
 MkDocs reads from each page's stub is made of the title's inert characters only, with its id
 given explicitly: a title never reaches Markdown's inline patterns.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,30 @@ from markdown.extensions.toc import slugify as toc_slugify
 from bangvang.records.markdown_limits import markdown_problems
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "hr",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 

@@ -1,6 +1,7 @@
 """What pages need to know about the site itself: the district that publishes it and the office
 readers can ask. Read from mkdocs.yml's `extra.district` by bangvang.settings.site_info (the one
 place that reads site settings); the defaults are here."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -13,6 +13,7 @@ Addresses are absolute under `extra.district.site_url` (none are written without
 escaped for a <script> element: '<', '>' and '&' as \\u escapes, so no text from the data can
 close the element.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,11 +30,17 @@ CONTEXT = "https://schema.org"
 GOVERNMENT_KINDS = ("huyen", "xa", "thi_tran", "co_quan")
 # The first segment of a page's address → the name of its section in the trail.
 SECTION_TITLES = {
-    SECTION["campaigns"]: "Phong trào thi đua", SECTION["models"]: "Điển hình tiên tiến",
-    SECTION["awards"]: "Khen thưởng", SECTION["units"]: "Tập thể", SECTION["people"]: "Cá nhân",
-    SECTION["reports"]: "Báo cáo tổng kết", SECTION["documents"]: "Văn bản",
-    VERIFY_URL.rstrip("/"): "Xác minh khen thưởng", COMMENTS_URL.rstrip("/"): "Lấy ý kiến",
-    "du-lieu": "Dữ liệu mở", "thong-ke": "Thống kê",
+    SECTION["campaigns"]: "Phong trào thi đua",
+    SECTION["models"]: "Điển hình tiên tiến",
+    SECTION["awards"]: "Khen thưởng",
+    SECTION["units"]: "Tập thể",
+    SECTION["people"]: "Cá nhân",
+    SECTION["reports"]: "Báo cáo tổng kết",
+    SECTION["documents"]: "Văn bản",
+    VERIFY_URL.rstrip("/"): "Xác minh khen thưởng",
+    COMMENTS_URL.rstrip("/"): "Lấy ý kiến",
+    "du-lieu": "Dữ liệu mở",
+    "thong-ke": "Thống kê",
 }
 
 
@@ -67,13 +74,21 @@ class StructuredData:
 
     # -- one node per record kind ----------------------------------------------------------------
     def award_texts(self, awards: list[Record]) -> list[str]:
-        return [f"{self.data.vocab[a['award']]['name']} ({a['year']})" for a in conferred(awards)
-                if a["award"] in self.data.vocab]
+        return [
+            f"{self.data.vocab[a['award']]['name']} ({a['year']})"
+            for a in conferred(awards)
+            if a["award"] in self.data.vocab
+        ]
 
     def organization(self, unit: Record) -> dict:
         kind = unit.get("kind")
-        typ = "GovernmentOrganization" if kind in GOVERNMENT_KINDS else \
-            "EducationalOrganization" if kind == "truong_hoc" else "Organization"
+        typ = (
+            "GovernmentOrganization"
+            if kind in GOVERNMENT_KINDS
+            else "EducationalOrganization"
+            if kind == "truong_hoc"
+            else "Organization"
+        )
         node: dict[str, Any] = {"@type": typ, "name": unit["name"]}
         return self._with_url(node, record_url("units", unit.id))
 
@@ -92,7 +107,9 @@ class StructuredData:
         return node
 
     def person(self, person: Record) -> dict:
-        node: dict[str, Any] = self._with_url({"@type": "Person", "name": person["name"]}, record_url("people", person.id))
+        node: dict[str, Any] = self._with_url(
+            {"@type": "Person", "name": person["name"]}, record_url("people", person.id)
+        )
         if person.get("position"):
             node["jobTitle"] = person["position"]
         unit = self.data.get("units", person.get("unit")) if person.get("unit") else None
@@ -104,29 +121,47 @@ class StructuredData:
         return node
 
     def document(self, doc: Record) -> dict:
-        node: dict[str, Any] = self._with_url({
-            "@type": "Legislation", "name": f"{doc['kind']} số {doc['number']}",
-            "legislationIdentifier": doc["number"], "legislationType": doc["kind"],
-            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": doc["issuer"]},
-            "inLanguage": "vi"}, record_url("documents", doc.id))
+        node: dict[str, Any] = self._with_url(
+            {
+                "@type": "Legislation",
+                "name": f"{doc['kind']} số {doc['number']}",
+                "legislationIdentifier": doc["number"],
+                "legislationType": doc["kind"],
+                "legislationPassedBy": {"@type": "GovernmentOrganization", "name": doc["issuer"]},
+                "inLanguage": "vi",
+            },
+            record_url("documents", doc.id),
+        )
         if doc.get("date"):
             node["legislationDate"] = doc["date"].isoformat()
         if doc.get("title"):
             node["abstract"] = doc["title"]
         if doc.get("signed_by"):
-            node["author"] = {"@type": "Person", "name": doc["signed_by"]["name"],
-                              **({"jobTitle": doc["signed_by"]["position"]} if doc["signed_by"].get("position") else {})}
+            node["author"] = {
+                "@type": "Person",
+                "name": doc["signed_by"]["name"],
+                **({"jobTitle": doc["signed_by"]["position"]} if doc["signed_by"].get("position") else {}),
+            }
         if doc.get("file") and self.base:
-            node["associatedMedia"] = {"@type": "MediaObject", "encodingFormat": "application/pdf",
-                                       "contentUrl": f"{self.base}/{doc['file']}"}
+            node["associatedMedia"] = {
+                "@type": "MediaObject",
+                "encodingFormat": "application/pdf",
+                "contentUrl": f"{self.base}/{doc['file']}",
+            }
         if doc.get("url"):
             node["sameAs"] = doc["url"]
         return node
 
     def report(self, report: Record) -> dict:
-        node: dict[str, Any] = self._with_url({
-            "@type": "Report", "name": report["title"], "inLanguage": "vi",
-            "author": {"@type": "GovernmentOrganization", "name": report["issuer"]}}, record_url("reports", report.id))
+        node: dict[str, Any] = self._with_url(
+            {
+                "@type": "Report",
+                "name": report["title"],
+                "inLanguage": "vi",
+                "author": {"@type": "GovernmentOrganization", "name": report["issuer"]},
+            },
+            record_url("reports", report.id),
+        )
         if report.get("number"):
             node["reportNumber"] = report["number"]
         if report.get("date"):
@@ -135,23 +170,33 @@ class StructuredData:
         return node
 
     def campaign(self, campaign: Record) -> dict:
-        node: dict[str, Any] = self._with_url({"@type": "CreativeWork", "name": campaign["title"], "inLanguage": "vi"},
-                                              record_url("campaigns", campaign.id))
+        node: dict[str, Any] = self._with_url(
+            {"@type": "CreativeWork", "name": campaign["title"], "inLanguage": "vi"},
+            record_url("campaigns", campaign.id),
+        )
         if campaign.get("launched_by"):
             node["creator"] = {"@type": "GovernmentOrganization", "name": campaign["launched_by"]}
         return node
 
     def model(self, model: Record) -> dict:
-        node: dict[str, Any] = self._with_url({"@type": "CreativeWork", "name": model["title"], "inLanguage": "vi",
-                                               "dateCreated": str(model["year"])}, record_url("models", model.id))
+        node: dict[str, Any] = self._with_url(
+            {"@type": "CreativeWork", "name": model["title"], "inLanguage": "vi", "dateCreated": str(model["year"])},
+            record_url("models", model.id),
+        )
         about = [self.organization(self.data.ref("units", u)) for u in model.get("units", [])]
         if about:
             node["about"] = about
         return node
 
     def record_node(self, record: Record) -> dict | None:
-        maker = {"units": self.unit, "people": self.person, "documents": self.document,
-                 "reports": self.report, "campaigns": self.campaign, "models": self.model}.get(record.folder)
+        maker = {
+            "units": self.unit,
+            "people": self.person,
+            "documents": self.document,
+            "reports": self.report,
+            "campaigns": self.campaign,
+            "models": self.model,
+        }.get(record.folder)
         return maker(record) if maker else None
 
     # -- pages ----------------------------------------------------------------------------------
@@ -179,15 +224,25 @@ class StructuredData:
         """Dataset with one DataDownload per (file, format, name) of /du-lieu/."""
         years = sorted(self.index.awards_by_year)
         node: dict[str, Any] = {
-            "@type": "Dataset", "name": f"Dữ liệu thi đua, khen thưởng {self.site.district}",
-            "description": page.description, "inLanguage": "vi", "isAccessibleForFree": True,
+            "@type": "Dataset",
+            "name": f"Dữ liệu thi đua, khen thưởng {self.site.district}",
+            "description": page.description,
+            "inLanguage": "vi",
+            "isAccessibleForFree": True,
             "license": "https://creativecommons.org/licenses/by/4.0/",
-            "creator": self.publisher(), "publisher": self.publisher(),
+            "creator": self.publisher(),
+            "publisher": self.publisher(),
             "spatialCoverage": {"@type": "Place", "name": f"{self.site.district}, {self.site.province}"},
             "keywords": ["thi đua", "khen thưởng", "danh hiệu thi đua", "điển hình tiên tiến"],
-            "distribution": [{"@type": "DataDownload", "encodingFormat": fmt, "name": name,
-                              "contentUrl": self.url(f"du-lieu/{file}") or f"/du-lieu/{file}"}
-                             for file, fmt, name in files],
+            "distribution": [
+                {
+                    "@type": "DataDownload",
+                    "encodingFormat": fmt,
+                    "name": name,
+                    "contentUrl": self.url(f"du-lieu/{file}") or f"/du-lieu/{file}",
+                }
+                for file, fmt, name in files
+            ],
         }
         if years:
             node["temporalCoverage"] = f"{years[0]}/{years[-1]}"

@@ -7,6 +7,7 @@ The QR codes are files (`/xac-minh/<year>/qr/<anchor>.svg`), never inlined in pa
 them. Making one costs milliseconds (segno tries the eight masks of the standard), so they are
 kept in a cache folder keyed by their content and made again only when an address is new.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,6 +52,7 @@ KIND_WORDS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "
 # ---------------------------------------------------------------------------------------------
 # What a proof line shows
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass
 class RecipientLine:
@@ -124,9 +126,20 @@ def recipient_lines(index: Index, award: Record) -> list[RecipientLine]:
             unit = None
         if unit is not None:
             unit_name, unit_url = unit["name"], record_url("units", unit.id)
-        lines.append(RecipientLine(anchor, name, url, position, unit_name, unit_url, kind_label,
-                                   recipient.get("reason"), qr_file(award, anchor) if coded else None,
-                                   verify_url(award, anchor)))
+        lines.append(
+            RecipientLine(
+                anchor,
+                name,
+                url,
+                position,
+                unit_name,
+                unit_url,
+                kind_label,
+                recipient.get("reason"),
+                qr_file(award, anchor) if coded else None,
+                verify_url(award, anchor),
+            )
+        )
     return lines
 
 
@@ -141,16 +154,23 @@ def award_entry(index: Index, award: Record) -> AwardEntry:
     annulment = award.get("annulment") if isinstance(award.get("annulment"), dict) else None
     status = award_status(award)
     return AwardEntry(
-        award=award, form=data.vocab[award["award"]]["name"], year=award["year"], status=status,
+        award=award,
+        form=data.vocab[award["award"]]["name"],
+        year=award["year"],
+        status=status,
         issuer=award.get("issuer"),
-        decision_text=_document_text(award.get("decision"), decision_doc, "Quyết định"), decision_doc=decision_doc,
+        decision_text=_document_text(award.get("decision"), decision_doc, "Quyết định"),
+        decision_doc=decision_doc,
         annulment_text=_document_text(annulment, annulment_doc, "Quyết định hủy bỏ") if annulment else None,
-        annulment_doc=annulment_doc, annulment_reason=annulment.get("reason") if annulment else None,
+        annulment_doc=annulment_doc,
+        annulment_reason=annulment.get("reason") if annulment else None,
         tally_text=tally_text(tally),
         unnamed=(tally_text(missing) + " chưa có danh sách tên") if missing else None,
-        recipients=recipient_lines(index, award), verify=verify_url(award),
+        recipients=recipient_lines(index, award),
+        verify=verify_url(award),
         qr=qr_file(award) if has_qr(index, award) else None,
-        year_url=year_url(award["year"]) + (f"#{award.id}" if status == "tang" else ""))
+        year_url=year_url(award["year"]) + (f"#{award.id}" if status == "tang" else ""),
+    )
 
 
 def verifiable_awards(index: Index, year: int) -> list[Record]:
@@ -162,30 +182,57 @@ def verifiable_awards(index: Index, year: int) -> list[Record]:
 # Pages: /xac-minh/ and /xac-minh/<year>/
 # ---------------------------------------------------------------------------------------------
 
+
 def verification_pages(builder: PageBuilder) -> list[Page]:
     index = builder.index
     years = [y for y in index.years if verifiable_awards(index, y)]
     counts = {y: sum(len(a.get("recipients") or []) for a in verifiable_awards(index, y)) for y in years}
     acts = {y: len(verifiable_awards(index, y)) for y in years}
-    home = Page(VERIFY_URL, "Xác minh khen thưởng",
-                f"Cách kiểm tra một giấy khen, bằng khen của {builder.site.district}: quét mã QR hoặc tra tên, "
-                "đối chiếu quyết định và bản quét.", edit_path="data/awards/")
-    pages = [builder.render("verify.html", home, years=years, counts=counts, acts=acts,
-                            site_url=builder.site.site_url, recent=QR_RECENT_YEARS)]
+    home = Page(
+        VERIFY_URL,
+        "Xác minh khen thưởng",
+        f"Cách kiểm tra một giấy khen, bằng khen của {builder.site.district}: quét mã QR hoặc tra tên, "
+        "đối chiếu quyết định và bản quét.",
+        edit_path="data/awards/",
+    )
+    pages = [
+        builder.render(
+            "verify.html",
+            home,
+            years=years,
+            counts=counts,
+            acts=acts,
+            site_url=builder.site.site_url,
+            recent=QR_RECENT_YEARS,
+        )
+    ]
     for year in years:
         entries = [award_entry(index, a) for a in verifiable_awards(index, year)]
-        page = Page(verify_page_url(year), f"Xác minh khen thưởng năm {year}",
-                    f"Danh sách đối chiếu các khen thưởng năm {year} của {builder.site.district}: mỗi tập thể, "
-                    "cá nhân một dòng, kèm quyết định và mã QR.", edit_path=f"data/awards/{year}/",
-                    breadcrumbs=[Crumb("Trang chủ", ""), Crumb(home.title, VERIFY_URL), Crumb(f"Năm {year}", None)])
-        pages.append(builder.render("verify_year.html", page, year=year, entries=entries,
-                                    coded=year in qr_years(index), recent=QR_RECENT_YEARS))
+        page = Page(
+            verify_page_url(year),
+            f"Xác minh khen thưởng năm {year}",
+            f"Danh sách đối chiếu các khen thưởng năm {year} của {builder.site.district}: mỗi tập thể, "
+            "cá nhân một dòng, kèm quyết định và mã QR.",
+            edit_path=f"data/awards/{year}/",
+            breadcrumbs=[Crumb("Trang chủ", ""), Crumb(home.title, VERIFY_URL), Crumb(f"Năm {year}", None)],
+        )
+        pages.append(
+            builder.render(
+                "verify_year.html",
+                page,
+                year=year,
+                entries=entries,
+                coded=year in qr_years(index),
+                recent=QR_RECENT_YEARS,
+            )
+        )
     return pages
 
 
 # ---------------------------------------------------------------------------------------------
 # QR codes
 # ---------------------------------------------------------------------------------------------
+
 
 def absolute(site_url: str, url: str) -> str:
     """The address a QR code carries: absolute under the site's published address."""
@@ -198,8 +245,20 @@ def qr_svg(content: str) -> bytes:
 
     code = segno.make(content, error=QR_ERROR, micro=False, boost_error=False)
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=QR_SCALE, border=QR_BORDER, xmldecl=True, svgns=True,
-              title=content, svgclass=None, lineclass=None, dark="#000", light="#fff", encoding="utf-8")
+    code.save(
+        out,
+        kind="svg",
+        scale=QR_SCALE,
+        border=QR_BORDER,
+        xmldecl=True,
+        svgns=True,
+        title=content,
+        svgclass=None,
+        lineclass=None,
+        dark="#000",
+        light="#fff",
+        encoding="utf-8",
+    )
     width, height = code.symbol_size(scale=QR_SCALE, border=QR_BORDER)
     # a viewBox as well as the size: printed or shown at any size, the code scales without loss
     return out.getvalue().replace(b"<svg ", f'<svg viewBox="0 0 {width} {height}" '.encode(), 1)
@@ -237,8 +296,10 @@ def write_qr_codes(build, site_dir: Path) -> None:
         return
     base = build.site.site_url or build.site_url
     if not base:
-        log.warning("Mã QR: mkdocs.yml chưa có extra.district.site_url, nên mã QR chỉ chứa đường dẫn "
-                    "tương đối, không quét được từ giấy in; ghi địa chỉ trang vào site_url")
+        log.warning(
+            "Mã QR: mkdocs.yml chưa có extra.district.site_url, nên mã QR chỉ chứa đường dẫn "
+            "tương đối, không quét được từ giấy in; ghi địa chỉ trang vào site_url"
+        )
     cache = _cache_dir()
     made = 0
     for path, url in codes.items():
@@ -253,4 +314,3 @@ def write_qr_codes(build, site_dir: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
     log.info("Mã QR: %d tệp (%d mới tạo)", len(codes), made)
-

@@ -1,6 +1,7 @@
 """The words the site counts and reports with, defined once: what a tally says, what "lượt" means,
 how a proposal is worded, which honours overlap. Pages, the feed and the search index use these,
 so a count word means the same thing everywhere."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,8 @@ COUNT_DEFINITION = (
     "danh hiệu, hình thức với nhau, kết quả là số lượt: một lượt là một tập thể hoặc một cá nhân "
     "nhận một danh hiệu hay hình thức khen thưởng. Người nhận hai danh hiệu trong cùng năm được tính "
     "hai lượt, nên số lượt có thể lớn hơn số người. Đề nghị gửi cấp trên chưa phải là khen thưởng và "
-    "không được tính.")
+    "không được tính."
+)
 
 PROPOSAL_TAG = "Đề nghị — chưa có quyết định"
 NO_DECISION = "Chưa ghi số quyết định"
@@ -58,8 +60,11 @@ def proposal_sentence(proposer: str, issuer: str | None, entry: Record | dict, t
     tặng Bằng khen của Chủ tịch UBND tỉnh cho 5 tập thể, 8 cá nhân; chưa có quyết định.'"""
     whom = tally_text(tally, empty="")
     to = f" {issuer}" if issuer else " cấp trên"
-    return (f"{proposer} đề nghị{to} tặng {form_phrase(entry)}"
-            + (f" cho {whom}" if whom else "") + "; chưa có quyết định khen thưởng.")
+    return (
+        f"{proposer} đề nghị{to} tặng {form_phrase(entry)}"
+        + (f" cho {whom}" if whom else "")
+        + "; chưa có quyết định khen thưởng."
+    )
 
 
 def level_label(level: str) -> str:
@@ -75,7 +80,9 @@ def level_heading(level: str) -> str:
 
 _REASON_LEAD = re.compile(
     r"^có thành tích(?: (?:tiêu biểu|xuất sắc|tiêu biểu, xuất sắc|xuất sắc, tiêu biểu))?"
-    r"(?: (?:trong|về))?(?: (?:thực hiện|công tác))?\s+", re.IGNORECASE)
+    r"(?: (?:trong|về))?(?: (?:thực hiện|công tác))?\s+",
+    re.IGNORECASE,
+)
 
 
 def purpose_from_reason(reason: str) -> str:
@@ -105,7 +112,7 @@ def sentence_case(heading: str, known: dict[str, str]) -> str:
         text = pattern.sub(lambda found: known[found.group(1)], text)
     first = next((i for i, c in enumerate(text) if c.isalpha()), None)
     if first is not None:
-        text = text[:first] + text[first].upper() + text[first + 1:]
+        text = text[:first] + text[first].upper() + text[first + 1 :]
     return number + text
 
 
@@ -126,10 +133,10 @@ def casing_of_words(texts: list[str]) -> dict[str, str]:
         found = list(_WORD.finditer(text))
         for i, m in enumerate(found):
             word = m.group(0)
-            before = text[:m.start()].rstrip()
+            before = text[: m.start()].rstrip()
             start = not before or before[-1] in _SENTENCE_START
             capital = word[0].isalpha() and word[0].isupper() and not start
-            if capital and run and text[prev_end:m.start()] == " ":
+            if capital and run and text[prev_end : m.start()] == " ":
                 run.append(word)
             else:
                 _keep_run(run, phrases)
@@ -165,7 +172,9 @@ def overlap_sentence(higher: tuple[str, int], base: tuple[str, int], campaign: s
     số 171 cá nhân đạt danh hiệu “Lao động tiên tiến” …, nên được tính ở cả hai danh hiệu.'"""
     (higher_name, n), (base_name, m) = higher, base
     where = f"Trong phong trào “{campaign}”, " if campaign else ""
-    sentence = (f"{where}{format_number(n)} cá nhân được tặng danh hiệu “{higher_name}” cũng nằm trong số "
-                f"{format_number(m)} cá nhân đạt danh hiệu “{base_name}” (theo Luật Thi đua, khen thưởng, chỉ "
-                f"người đạt “{base_name}” mới được xét “{higher_name}”), nên được tính ở cả hai danh hiệu.")
+    sentence = (
+        f"{where}{format_number(n)} cá nhân được tặng danh hiệu “{higher_name}” cũng nằm trong số "
+        f"{format_number(m)} cá nhân đạt danh hiệu “{base_name}” (theo Luật Thi đua, khen thưởng, chỉ "
+        f"người đạt “{base_name}” mới được xét “{higher_name}”), nên được tính ở cả hai danh hiệu."
+    )
     return sentence[0].upper() + sentence[1:]
