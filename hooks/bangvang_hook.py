@@ -7,21 +7,22 @@ site folder from on_config to its end (two builds into one folder wait for each 
 on_files refuses any file of docs/ or the theme overrides that is a link (nothing from outside
 the repository is published).
 """
+
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 import jinja2
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-
 from bangvang.build import SiteBuild, SiteLock, SiteLockProblem, preview_stub_dir, unsafe_sources
 from bangvang.records.record_cache import RecordCache
 from bangvang.settings import district_settings, last_commit_epoch
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
 
@@ -119,8 +120,9 @@ def on_env(env, config, files):
 def on_files(files, config):
     # Last check before MkDocs copies them: nothing from docs/ or the theme overrides is a link
     # (validation refuses those in docs/ already). The preview leaves such files out and says so.
-    unsafe = unsafe_sources([(f.src_dir, f.abs_src_path) for f in files],
-                            [config["docs_dir"], config["theme"].custom_dir])
+    unsafe = unsafe_sources(
+        [(f.src_dir, f.abs_src_path) for f in files], [config["docs_dir"], config["theme"].custom_dir]
+    )
     if unsafe and not _serving:
         raise PluginError("\n" + "\n".join(message for _, message in unsafe))
     for path, message in unsafe:
@@ -177,6 +179,8 @@ def on_build_error(error):
 
 def on_shutdown():
     _release()
+    if _refresh_dir is not None:
+        shutil.rmtree(_refresh_dir, ignore_errors=True)
 
 
 def _release():

@@ -13,6 +13,7 @@ them (the fair baseline, see make_plain). Builds alternate between ours and plai
 children) and peak memory are measured. Nothing is written into the project's data/. The report
 itself is scripts/devtools/bench_report.py; the profile's map, scripts/devtools/profile_map.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,13 +47,16 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 # The project's entries a mirror does not link: its data, output and config (the mirror has its
 # own), and the folders its config names by absolute path (validation refuses a linked docs/).
 NOT_MIRRORED = {"data", "site", "mkdocs.yml", ".git", "docs", "overrides"}
-SEARCH_LOG = re.compile(r"Chỉ mục tìm kiếm: (\d+) mục, ([\d.,]+) giây \(([\d.,]+) trước khi dựng trang, "
-                        r"chờ ([\d.,]+) sau; Pagefind chạy song song ([\d.,]+) giây\)")
+SEARCH_LOG = re.compile(
+    r"Chỉ mục tìm kiếm: (\d+) mục, ([\d.,]+) giây \(([\d.,]+) trước khi dựng trang, "
+    r"chờ ([\d.,]+) sau; Pagefind chạy song song ([\d.,]+) giây\)"
+)
 
 
 # ---------------------------------------------------------------------------------------------
 # Running and measuring one build
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -99,13 +103,20 @@ def run_measured(cmd: list[str], cwd: Path, cores: int | None = None) -> Run:
     peak = [0.0]
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=err,
-                                preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=cwd,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
+        )
         done = threading.Event()
 
         def sample_memory():
             while not done.wait(0.2):
                 peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+
         sampler = threading.Thread(target=sample_memory, daemon=True)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -124,8 +135,9 @@ def run_measured(cmd: list[str], cwd: Path, cores: int | None = None) -> Run:
 # The project a mirror links to: the working tree, or a snapshot of it (--snapshot) that edits made
 # by others while a long run goes on cannot change.
 SOURCE = ROOT
-SNAPSHOT_LEAVES_OUT = shutil.ignore_patterns("data", "site", ".git", ".venv", "node_modules", "__pycache__", ".*cache",
-                                             ".hypothesis", "tests")
+SNAPSHOT_LEAVES_OUT = shutil.ignore_patterns(
+    "data", "site", ".git", ".venv", "node_modules", "__pycache__", ".*cache", ".hypothesis", "tests"
+)
 
 
 def snapshot_project(dest: Path) -> Path:
@@ -148,7 +160,8 @@ def mirror_project(dest: Path) -> Path:
     # INHERIT keeps every setting of the project's mkdocs.yml; relative paths resolve in the mirror.
     (dest / "mkdocs.yml").write_text(
         f"INHERIT: {SOURCE / 'mkdocs.yml'}\ndocs_dir: {SOURCE / 'docs'}\ntheme:\n  custom_dir: {SOURCE / 'overrides'}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return dest
 
 
@@ -171,7 +184,7 @@ def main_article(page: str) -> str:
     for tag in _ARTICLE_TAG.finditer(page, found.end()):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return page[found.end():tag.start()]
+            return page[found.end() : tag.start()]
     return ""
 
 
@@ -194,12 +207,18 @@ class PageShape:
 def page_shapes(site: Path) -> list[PageShape]:
     shapes = []
     for p in sorted(site.rglob("*.html")):
-        if p.name == "404.html" or p.parts[len(site.parts):][:1] in (("pagefind",), ("pagefind-huong-dan",)):
+        if p.name == "404.html" or p.parts[len(site.parts) :][:1] in (("pagefind",), ("pagefind-huong-dan",)):
             continue
         text = p.read_text(encoding="utf-8", errors="replace")
         article = main_article(text)
-        shapes.append(PageShape(len(article.encode("utf-8")), len(re.findall(r"<h2\b", article)),
-                                len(re.findall(r"<h3\b", article)), toc_entries(text)))
+        shapes.append(
+            PageShape(
+                len(article.encode("utf-8")),
+                len(re.findall(r"<h2\b", article)),
+                len(re.findall(r"<h3\b", article)),
+                toc_entries(text),
+            )
+        )
     return shapes
 
 
@@ -207,19 +226,25 @@ def site_stats(site: Path) -> dict:
     shapes = page_shapes(site)
     n = len(shapes) or 1
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return {"pages": len(shapes), "site_mb": total / 2**20,
-            "avg_content_bytes": sum(s.article_bytes for s in shapes) / n,
-            "h2": sum(s.h2 for s in shapes) / n, "h3": sum(s.h3 for s in shapes) / n,
-            "toc": sum(s.toc for s in shapes) / n}, shapes
+    return {
+        "pages": len(shapes),
+        "site_mb": total / 2**20,
+        "avg_content_bytes": sum(s.article_bytes for s in shapes) / n,
+        "h2": sum(s.h2 for s in shapes) / n,
+        "h3": sum(s.h3 for s in shapes) / n,
+        "toc": sum(s.toc for s in shapes) / n,
+    }, shapes
 
 
 # ---------------------------------------------------------------------------------------------
 # The plain baseline: Material, Markdown pages, no hooks, record pages out of the sidebar
 # ---------------------------------------------------------------------------------------------
 
+
 def project_config() -> dict:
     class Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV or !!python/name tags
         pass
+
     Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
     Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     return yaml.load((SOURCE / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient) or {}
@@ -229,10 +254,14 @@ def plain_config(folders: list[str], nav: list[str], search: bool = True) -> str
     """The plain site's mkdocs.yml: the project's theme settings (not its overrides, hook or CSS)."""
     theme = project_config().get("theme") or {}
     config = {
-        "site_name": "Trang mẫu đối chứng", "site_url": "https://example.org/plain/",
-        "repo_url": "https://github.com/example/plain", "edit_uri": "edit/main/docs/",
-        "theme": {"name": "material", **{k: theme[k] for k in ("language", "font", "features", "palette")
-                                         if k in theme}},
+        "site_name": "Trang mẫu đối chứng",
+        "site_url": "https://example.org/plain/",
+        "repo_url": "https://github.com/example/plain",
+        "edit_uri": "edit/main/docs/",
+        "theme": {
+            "name": "material",
+            **{k: theme[k] for k in ("language", "font", "features", "palette") if k in theme},
+        },
         "markdown_extensions": ["attr_list", "tables", {"toc": {"permalink": False}}],
         "not_in_nav": "\n".join(f"/{f}/*" for f in folders) + "\n",
     }
@@ -245,11 +274,13 @@ def plain_config(folders: list[str], nav: list[str], search: bool = True) -> str
 
 def plain_block(i: int) -> str:
     """One chunk of ordinary Markdown without a heading: a paragraph, a short list with a link, a small table."""
-    return (f"Năm 2021, phong trào thi đua được triển khai rộng khắp; "
-            f"**{i % 40 + 5}** tập thể và {i % 300 + 20} cá nhân có thành tích tiêu biểu.\n\n"
-            f"- [Trang {i}](../index.md) — Giáo viên, Trường THCS Lê Thanh Nghị\n"
-            f"- Nguyễn Thị Hoa — Chủ tịch UBND xã Gia Tân\n\n"
-            f"| Danh hiệu | Tập thể | Cá nhân |\n| --- | ---: | ---: |\n| Lao động tiên tiến | {i % 9} | {i % 97} |\n\n")
+    return (
+        f"Năm 2021, phong trào thi đua được triển khai rộng khắp; "
+        f"**{i % 40 + 5}** tập thể và {i % 300 + 20} cá nhân có thành tích tiêu biểu.\n\n"
+        f"- [Trang {i}](../index.md) — Giáo viên, Trường THCS Lê Thanh Nghị\n"
+        f"- Nguyễn Thị Hoa — Chủ tịch UBND xã Gia Tân\n\n"
+        f"| Danh hiệu | Tập thể | Cá nhân |\n| --- | ---: | ---: |\n| Lao động tiên tiến | {i % 9} | {i % 97} |\n\n"
+    )
 
 
 FILLER = "Phong trào thi đua yêu nước được triển khai sâu rộng ở các xã, thị trấn trong huyện."
@@ -339,8 +370,15 @@ def project_nav_shape() -> tuple[int, list[int]]:
     return max(leaves, 1), sections
 
 
-def make_plain(dest: Path, shapes: list[PageShape], content_bytes: float, overhead: int,
-               all_in_toc: bool = False, search: bool = True, page_sizes: bool = False) -> Path:
+def make_plain(
+    dest: Path,
+    shapes: list[PageShape],
+    content_bytes: float,
+    overhead: int,
+    all_in_toc: bool = False,
+    search: bool = True,
+    page_sizes: bool = False,
+) -> Path:
     """A plain site with one page per page of ours: each page has the average content size of
     ours and the headings of one of our pages (the same multiset): as many TOC entries as that
     page has, its other h2/h3 as HTML headings (no TOC entry). `all_in_toc`: every heading a
@@ -393,6 +431,7 @@ def make_plain(dest: Path, shapes: list[PageShape], content_bytes: float, overhe
 # One scale
 # ---------------------------------------------------------------------------------------------
 
+
 def search_numbers(log: str) -> dict | None:
     found = SEARCH_LOG.search(log)
     if not found:
@@ -401,8 +440,9 @@ def search_numbers(log: str) -> dict | None:
     return {"records": int(found[1]), "total": num[0], "before": num[1], "waited": num[2], "parallel": num[3]}
 
 
-def bench_scale(scale: int, work: Path, seed: int, repeat: int, cores: list[int], overhead: int,
-                variants: bool = False) -> dict:
+def bench_scale(
+    scale: int, work: Path, seed: int, repeat: int, cores: list[int], overhead: int, variants: bool = False
+) -> dict:
     base = work / f"s{scale}"
     base.mkdir(parents=True, exist_ok=True)
     project = mirror_project(base / "project")
@@ -425,7 +465,10 @@ def bench_scale(scale: int, work: Path, seed: int, repeat: int, cores: list[int]
     runs: dict[str, dict[int, list[Run]]] = {"ours": {c: [] for c in cores}, "plain": {c: [] for c in cores}}
     for n in range(repeat):
         for c in cores:  # alternating, so both sites see the same load
-            for name, cmd, cwd, site in (("ours", ours_cmd, project, ours_site), ("plain", plain_cmd, plain_dir, plain_site)):
+            for name, cmd, cwd, site in (
+                ("ours", ours_cmd, project, ours_site),
+                ("plain", plain_cmd, plain_dir, plain_site),
+            ):
                 shutil.rmtree(site, ignore_errors=True)
                 print(f"  S={scale} {name} {c} core(s), run {n + 1}", file=sys.stderr, flush=True)
                 runs[name][c].append(run_measured(cmd, cwd, c))
@@ -441,9 +484,16 @@ def bench_scale(scale: int, work: Path, seed: int, repeat: int, cores: list[int]
     row["ours"]["search"] = search_numbers(best_ours.log)
     row["ours"]["records"] = len(list((project / "data").rglob("*.yml")))
     if variants:
-        row["variants"] = plain_variants(base, shapes, ours["avg_content_bytes"], overhead, cores[-1], repeat,
-                                         row["plain"]["runs"][str(cores[-1])]["cpu_s"],
-                                         row["ours"]["runs"][str(cores[-1])]["cpu_s"])
+        row["variants"] = plain_variants(
+            base,
+            shapes,
+            ours["avg_content_bytes"],
+            overhead,
+            cores[-1],
+            repeat,
+            row["plain"]["runs"][str(cores[-1])]["cpu_s"],
+            row["ours"]["runs"][str(cores[-1])]["cpu_s"],
+        )
     for site in (ours_site, plain_site):
         shutil.rmtree(site, ignore_errors=True)
     return row
@@ -452,12 +502,12 @@ def bench_scale(scale: int, work: Path, seed: int, repeat: int, cores: list[int]
 def plain_variants(base: Path, shapes, content_bytes, overhead, cores, repeat, plain_cpu, ours_cpu) -> dict:
     """The baseline's sensitivity: how much lighter or heavier other readings of "plain" are."""
     rows = [{"label": "the baseline above (same headings, same TOC entries as ours, lunr search)", "cpu_s": plain_cpu}]
-    for label, kwargs in (("every h2/h3 a Markdown heading (TOC entries as many as the article's headings)",
-                           {"all_in_toc": True}),
-                          ("without Material's search plugin (no lunr index)", {"search": False}),
-                          ("each page the size of its page of ours (same distribution; the baseline: the average)",
-                           {"page_sizes": True}),
-                          ("every page at the median size of ours", {"median": True})):
+    for label, kwargs in (
+        ("every h2/h3 a Markdown heading (TOC entries as many as the article's headings)", {"all_in_toc": True}),
+        ("without Material's search plugin (no lunr index)", {"search": False}),
+        ("each page the size of its page of ours (same distribution; the baseline: the average)", {"page_sizes": True}),
+        ("every page at the median size of ours", {"median": True}),
+    ):
         size = content_bytes
         if kwargs.pop("median", False):
             size = statistics.median(s.article_bytes for s in shapes)
@@ -465,7 +515,9 @@ def plain_variants(base: Path, shapes, content_bytes, overhead, cores, repeat, p
         cpu = []
         for _ in range(repeat):
             shutil.rmtree(base / "plain-variant-site", ignore_errors=True)
-            cpu.append(run_measured(MKDOCS + ["build", "-q", "-d", str(base / "plain-variant-site")], dest, cores).cpu_s)
+            cpu.append(
+                run_measured(MKDOCS + ["build", "-q", "-d", str(base / "plain-variant-site")], dest, cores).cpu_s
+            )
         rows.append({"label": label, "cpu_s": min(cpu)})
         shutil.rmtree(dest, ignore_errors=True)
         shutil.rmtree(base / "plain-variant-site", ignore_errors=True)
@@ -486,8 +538,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def bench_serve(work: Path, seed: int, rounds: int = 5, port: int | None = None, flags: tuple = (),
-                cores: int | None = None) -> dict:
+def bench_serve(
+    work: Path, seed: int, rounds: int = 5, port: int | None = None, flags: tuple = (), cores: int | None = None
+) -> dict:
     base = work / ("serve" + "".join(f.replace("-", "_") for f in flags))
     base.mkdir(parents=True, exist_ok=True)
     project = mirror_project(base / "project")
@@ -506,9 +559,14 @@ def bench_serve(work: Path, seed: int, rounds: int = 5, port: int | None = None,
     cpus = set(usable_cores()[:cores]) if cores else None
     port = port or free_port()
     t0 = time.perf_counter()
-    server = subprocess.Popen(MKDOCS + ["serve", "--livereload", *flags, "-a", f"127.0.0.1:{port}"], cwd=project,
-                              env=ENV, stdout=log, stderr=subprocess.STDOUT,
-                              preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+    server = subprocess.Popen(
+        MKDOCS + ["serve", "--livereload", *flags, "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
+    )
     try:
         root = _wait_for(f"http://127.0.0.1:{port}/", lambda body: True, timeout=900)
         first_s = time.perf_counter() - t0
@@ -525,11 +583,11 @@ def bench_serve(work: Path, seed: int, rounds: int = 5, port: int | None = None,
                 text = original + f"position: {marker}\n"
             start = time.perf_counter()
             person.write_text(text, encoding="utf-8")
-            _wait_for(url, lambda body: marker in body, timeout=300)
+            _wait_for(url, lambda body, m=marker: m in body, timeout=300)
             times.append(time.perf_counter() - start)
             if elsewhere:
                 try:
-                    _wait_for(elsewhere, lambda body: marker in body, timeout=120)
+                    _wait_for(elsewhere, lambda body, m=marker: m in body, timeout=120)
                     everywhere.append(time.perf_counter() - start)
                 except TimeoutError:
                     pass
@@ -544,10 +602,16 @@ def bench_serve(work: Path, seed: int, rounds: int = 5, port: int | None = None,
         log.close()
     log_text = (base / "serve.log").read_text(encoding="utf-8", errors="replace")
     built = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", log_text)]
-    return {"first_s": first_s, "times": times, "median_s": statistics.median(times),
-            "everywhere": everywhere, "everywhere_s": statistics.median(everywhere) if everywhere else None,
-            "rebuilds": built[1:], "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None,
-            "steps": None}
+    return {
+        "first_s": first_s,
+        "times": times,
+        "median_s": statistics.median(times),
+        "everywhere": everywhere,
+        "everywhere_s": statistics.median(everywhere) if everywhere else None,
+        "rebuilds": built[1:],
+        "rebuild_s": statistics.median(built[1:]) if len(built) > 1 else None,
+        "steps": None,
+    }
 
 
 def _wait_for(url: str, ok, timeout: float) -> str:
@@ -569,6 +633,7 @@ def _wait_for(url: str, ok, timeout: float) -> str:
 # Profile: where a build's time goes (cProfile of one `mkdocs build`)
 # ---------------------------------------------------------------------------------------------
 
+
 def profile_build(scale: int, work: Path, seed: int) -> str:
     from devtools import profile_map  # noqa: F401  (fails now, not after the build, if a step was renamed)
 
@@ -585,7 +650,7 @@ def profile_build(scale: int, work: Path, seed: int) -> str:
     # CPU time, not wall time, as the profiler's clock: the machine is shared.
     cmd = [sys.executable, "-c", PROFILE_RUN, str(prof), "build", "-q", "-d", str(base / "site")]
     run = run_measured(cmd, project)
-    return bench_report.summarize_profile(prof, scale, run.cpu_s)
+    return bench_report.summarize_profile(prof, scale, run.cpu_s, SOURCE)
 
 
 PROFILE_RUN = """\
@@ -605,26 +670,65 @@ finally:
 # Command line
 # ---------------------------------------------------------------------------------------------
 
+
+def code_version() -> str:
+    """The commit measured, and whether uncommitted changes were in the tree (the snapshot's)."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "hooks", "overrides", "docs", "mkdocs.yml"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    return f"{head}{' + uncommitted changes' if dirty else ''}" + (" (snapshot)" if SOURCE != ROOT else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo thời gian dựng trang theo quy mô dữ liệu.")
     parser.add_argument("--scales", default="1,3,10", help="các quy mô, cách nhau bởi dấu phẩy (mặc định 1,3,10)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="dựng mỗi cấu hình N lần, lấy lần ít thời gian CPU nhất")
-    parser.add_argument("--cores", default="1,2", help="số lõi ghim cho mỗi lần dựng (mặc định 1,2; bỏ số lớn hơn số lõi của máy)")
+    parser.add_argument(
+        "--cores", default="1,2", help="số lõi ghim cho mỗi lần dựng (mặc định 1,2; bỏ số lớn hơn số lõi của máy)"
+    )
     parser.add_argument("--serve", action="store_true", help="đo thêm bản xem trước (mkdocs serve) ở S=1")
-    parser.add_argument("--variants", action="store_true", help="đo thêm các biến thể của trang thuần ở quy mô nhỏ nhất")
-    parser.add_argument("--snapshot", action="store_true",
-                        help="dựng từ một bản sao mã nguồn chụp lúc bắt đầu (người khác đang sửa kho trong lúc đo)")
+    parser.add_argument(
+        "--variants", action="store_true", help="đo thêm các biến thể của trang thuần ở quy mô nhỏ nhất"
+    )
+    parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="dựng từ một bản sao mã nguồn chụp lúc bắt đầu (người khác đang sửa kho trong lúc đo)",
+    )
     parser.add_argument("--source", type=Path, help="dựng từ bản sao mã nguồn đã có ở thư mục này")
     parser.add_argument("--work", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
-    parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "build.md",
-                        help="tệp ghi bảng kết quả (mặc định benchmarks/build.md); '-' để không ghi")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=ROOT / "benchmarks" / "build.md",
+        help="tệp ghi bảng kết quả (mặc định benchmarks/build.md); '-' để không ghi",
+    )
     parser.add_argument("--json", type=Path, help="ghi thêm số liệu thô ra tệp JSON")
-    parser.add_argument("--from-json", type=Path, action="append",
-                        help="không đo: viết lại bảng từ tệp JSON của lần chạy trước (nhiều tệp: gộp lại)")
-    parser.add_argument("--profile", type=int, metavar="S",
-                        help="thêm: cProfile một lần dựng ở quy mô S (với --scales '' thì chỉ in hồ sơ này)")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        action="append",
+        help="không đo: viết lại bảng từ tệp JSON của lần chạy trước (nhiều tệp: gộp lại)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="S",
+        help="thêm: cProfile một lần dựng ở quy mô S (với --scales '' thì chỉ in hồ sơ này)",
+    )
+    parser.add_argument("--remarks", type=Path, help="tệp Markdown: nhận xét của người đo, in nguyên văn trong báo cáo")
     args = parser.parse_args(argv)
+    remarks = args.remarks.read_text(encoding="utf-8") if args.remarks else ""
     available = len(usable_cores())
     cores = sorted({int(c) for c in args.cores.split(",") if c.strip() and int(c) <= available}) or [available]
     if args.from_json:
@@ -636,8 +740,16 @@ def main(argv: list[str] | None = None) -> int:
                 if saved.get(key):
                     merged[key] = saved[key]
         merged["rows"].sort(key=lambda r: r["scale"])
-        report = bench_report.render_report(merged["rows"], merged["serve"], merged["machine"], merged["cores"],
-                                            merged.get("repeat", 1), merged["profile"], merged["variants"])
+        report = bench_report.render_report(
+            merged["rows"],
+            merged["serve"],
+            merged["machine"],
+            merged["cores"],
+            merged.get("repeat", 1),
+            merged["profile"],
+            merged["variants"],
+            remarks,
+        )
         print(report)
         if str(args.report) != "-":
             args.report.write_text(report, encoding="utf-8")
@@ -654,19 +766,37 @@ def main(argv: list[str] | None = None) -> int:
         SOURCE = snapshot_project(work / "source")
     rows, serve, profile, variants = [], None, "", None
     info = bench_report.machine()
+    info["code"] = code_version()
     info["load_start"] = bench_report.load_average()
 
     def save() -> None:
         if args.json:
-            args.json.write_text(json.dumps({"rows": rows, "serve": serve, "profile": profile, "variants": variants,
-                                             "repeat": args.repeat, "cores": cores, "machine": info},
-                                            default=str, indent=1), encoding="utf-8")
+            args.json.write_text(
+                json.dumps(
+                    {
+                        "rows": rows,
+                        "serve": serve,
+                        "profile": profile,
+                        "variants": variants,
+                        "repeat": args.repeat,
+                        "cores": cores,
+                        "machine": info,
+                    },
+                    default=str,
+                    indent=1,
+                ),
+                encoding="utf-8",
+            )
+
     try:
         overhead = article_overhead(work) if scales else 0
         for scale in scales:
             print(f"S={scale}…", file=sys.stderr, flush=True)
-            rows.append(bench_scale(scale, work, args.seed, args.repeat, cores, overhead,
-                                    variants=args.variants and scale == scales[0]))
+            rows.append(
+                bench_scale(
+                    scale, work, args.seed, args.repeat, cores, overhead, variants=args.variants and scale == scales[0]
+                )
+            )
             variants = variants or rows[-1].pop("variants", None)
             if variants:
                 variants["scale"] = scales[0]
@@ -688,8 +818,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     info["load_end"] = bench_report.load_average()
     save()
-    report = bench_report.render_report(rows, serve, info, cores, args.repeat, profile, variants) \
-        if rows or serve else profile
+    report = (
+        bench_report.render_report(rows, serve, info, cores, args.repeat, profile, variants, remarks)
+        if rows or serve
+        else profile
+    )
     print(report)
     if str(args.report) != "-" and rows:
         args.report.write_text(report, encoding="utf-8")

@@ -1,6 +1,7 @@
 """The preview's cheap rebuilds give what a full build gives (issue 16 point 5): records kept
 between rebuilds (records/record_cache.py) and the quick rebuild of build.py, which makes only the
 edited records' pages at once and every page in the background."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,7 +9,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from bangvang.build import SiteBuild
 from bangvang.records.record_cache import RecordCache
 from bangvang.records.validation import validate
@@ -48,11 +48,14 @@ def test_a_record_from_the_cache_is_a_fresh_copy(tmp_path):
     assert again.get("units", unit.id)["name"] != "changed by a later step"
 
 
-@pytest.mark.parametrize("changes", [
-    {"people/nguyen-van-a.yml": "id: nguyen-van-a\nname: [\n"},  # YAML error
-    {"units/truong-a.yml": None},  # a reference to it breaks in files that did not change
-    {"people/nguyen-van-a.yml": "id: nguyen-van-a\nname: Nguyễn Văn A\nunit: khong-co\nbogus: 1\n"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"people/nguyen-van-a.yml": "id: nguyen-van-a\nname: [\n"},  # YAML error
+        {"units/truong-a.yml": None},  # a reference to it breaks in files that did not change
+        {"people/nguyen-van-a.yml": "id: nguyen-van-a\nname: Nguyễn Văn A\nunit: khong-co\nbogus: 1\n"},
+    ],
+)
 def test_errors_with_the_cache_are_exactly_those_without(tmp_path, changes):
     data = write_data(tmp_path)
     cache = RecordCache()
@@ -69,6 +72,7 @@ def test_errors_with_the_cache_are_exactly_those_without(tmp_path, changes):
 # ---------------------------------------------------------------------------------------------
 # The quick rebuild
 # ---------------------------------------------------------------------------------------------
+
 
 def _build(project: Path, cache: RecordCache) -> SiteBuild:
     config = effective_config()
@@ -98,12 +102,14 @@ def _complete(build: SiteBuild) -> dict:
 
 def test_an_edit_makes_the_records_page_at_once_and_every_page_later(preview):
     project, cache, first = preview
-    person = next(p for p in sorted((project / "data" / "people").glob("*.yml"))
-                  if "position:" in p.read_text(encoding="utf-8"))
+    person = next(
+        p for p in sorted((project / "data" / "people").glob("*.yml")) if "position:" in p.read_text(encoding="utf-8")
+    )
     original = person.read_text(encoding="utf-8")
     try:
-        lines = [("position: Chức vụ đã sửa" if line.startswith("position:") else line)
-                 for line in original.splitlines()]
+        lines = [
+            ("position: Chức vụ đã sửa" if line.startswith("position:") else line) for line in original.splitlines()
+        ]
         person.write_text("\n".join(lines) + "\n", encoding="utf-8")
         quick = _build(project, cache)
         assert quick.load(first) == []

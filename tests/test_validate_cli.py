@@ -124,3 +124,12 @@ def test_mkdocs_build_with_a_broken_record_fails_and_writes_no_site(project_copy
     assert "'commune'" in output
     assert "Traceback" not in output
     assert not (site / "index.html").exists()
+
+
+def test_the_summary_counts_records_in_vietnamese(tmp_path):
+    data = write_data(tmp_path)
+    result = run_validate(data)
+    assert result.returncode == 0
+    line = result.stdout.decode("utf-8").strip()
+    assert line.startswith("Dữ liệu hợp lệ: ") and "tập thể" in line and "khen thưởng" in line
+    assert not any(word in line for word in ("units", "people", "awards", "vocab"))

@@ -2,6 +2,7 @@
 
 Kept apart from the hook so that tests and benchmarks can drive a build without MkDocs events.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,33 +14,35 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bangvang.publish.cms_config import write_cms_config
+from bangvang.publish.comments_feed import write_comments_feed
+from bangvang.publish.feed import write_feed
+from bangvang.publish.json_schemas import publish as publish_schemas
+from bangvang.publish.open_data_files import write_open_data
+from bangvang.publish.open_data_page import open_data_pages
+from bangvang.publish.photo_copies import write_photo_copies
+from bangvang.publish.wikidata_export import write_wikidata
 from bangvang.records.dataset import DataSet, Record
 from bangvang.records.errors import DataError, format_report
 from bangvang.records.record_cache import RecordCache
-from bangvang.website.index import Index, build_index
-from bangvang.urls import src_uri
-from bangvang.website.error_page import TITLE as ERROR_TITLE, error_page_html
-from bangvang.website.pages import TEMPLATES, Page, PageBuilder, SiteInfo, stub_text
-from bangvang.website.safe_markdown import stub_heading
 from bangvang.records.validation import validate
-from bangvang.publish.open_data_files import write_open_data
-from bangvang.publish.feed import write_feed
-from bangvang.publish.open_data_page import open_data_pages
-from bangvang.website.statistics_page import statistics_pages
-from bangvang.search.search_step import SearchStep
-from bangvang.publish.json_schemas import publish as publish_schemas
-from bangvang.publish.photo_copies import write_photo_copies
-from bangvang.website.proposals_page import proposals_pages
-from bangvang.website.document_pages import document_pages
-from bangvang.website.verification import verification_pages, write_qr_codes
-from bangvang.website.comment_period import comment_pages
-from bangvang.website.structured_data import add_structured_data
-from bangvang.publish.comments_feed import write_comments_feed
-from bangvang.publish.wikidata_export import write_wikidata
-from bangvang.publish.cms_config import write_cms_config
+from bangvang.search.search_step import PreviewSearch, SearchStep
 from bangvang.settings import site_info
+from bangvang.urls import src_uri
+from bangvang.website.comment_period import comment_pages
+from bangvang.website.document_pages import document_pages
+from bangvang.website.error_page import TITLE as ERROR_TITLE
+from bangvang.website.error_page import error_page_html
+from bangvang.website.index import Index, build_index
+from bangvang.website.pages import TEMPLATES, Page, PageBuilder, SiteInfo, stub_text
+from bangvang.website.proposals_page import proposals_pages
+from bangvang.website.safe_markdown import stub_heading
+from bangvang.website.statistics_page import statistics_pages
+from bangvang.website.structured_data import add_structured_data
+from bangvang.website.verification import verification_pages, write_qr_codes
 
 log = logging.getLogger("mkdocs.hooks.bangvang")
+
 
 @dataclass
 class SiteBuild:
@@ -52,7 +55,7 @@ class SiteBuild:
     index: Index | None = None
     _pages: dict[str, Page] = field(default_factory=dict)
     failed: bool = False  # the data had errors: the preview shows them instead of the site
-    search: SearchStep | None = None  # the search index, built while MkDocs renders the pages
+    search: SearchStep | PreviewSearch | None = None  # the search index, built while MkDocs renders the pages
     extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` (the browser editor reads the repository there)
     # The preview (`mkdocs serve`) only: records kept between rebuilds, and the quick rebuild (below).
     record_cache: RecordCache | None = None
@@ -63,7 +66,7 @@ class SiteBuild:
     stubs_written: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_config(cls, root: Path, config) -> "SiteBuild":
+    def from_config(cls, root: Path, config) -> SiteBuild:
         extra = config.get("extra") or {}
         return cls(
             root=root,
@@ -74,7 +77,7 @@ class SiteBuild:
             extra=extra,
         )
 
-    def load(self, previous: "SiteBuild | None" = None) -> list[DataError]:
+    def load(self, previous: SiteBuild | None = None) -> list[DataError]:
         """Load and check the data, then make the pages. With `previous` (a preview's last valid
         build), a rebuild after a few records were edited is quick: see _quick_pages."""
         dataset, errors = validate(self.data_dir, self.docs_dir, self.record_cache)
@@ -89,6 +92,7 @@ class SiteBuild:
         return []
 
     def _all_pages(self) -> list[Page]:
+        assert self.index is not None
         builder = PageBuilder(self.index, self.site)
         pages = builder.build()
         for provider in PAGE_PROVIDERS:
@@ -104,7 +108,8 @@ class SiteBuild:
     # asks the preview for one more rebuild, which serves them all (the pages that show the edited
     # record elsewhere lag by that much). `mkdocs build` never takes this path.
 
-    def _quick_pages(self, previous: "SiteBuild") -> bool:
+    def _quick_pages(self, previous: SiteBuild) -> bool:
+        assert self.index is not None and previous.index is not None
         changed = _changed_records(previous.index.dataset, self.index.dataset)
         if changed is None:
             return False  # records added, removed or the vocabulary changed: every page again
@@ -113,8 +118,13 @@ class SiteBuild:
             return True
         base = previous.completed if previous.completed is not None else previous._pages
         builder = PageBuilder(self.index, self.site)
-        makers = {"people": builder.person, "units": builder.unit, "campaigns": builder.campaign,
-                  "models": builder.model, "reports": builder.report}
+        makers = {
+            "people": builder.person,
+            "units": builder.unit,
+            "campaigns": builder.campaign,
+            "models": builder.model,
+            "reports": builder.report,
+        }
         quick: list[Page] = []
         years: set[int] = set()
         for record in changed:
@@ -122,19 +132,21 @@ class SiteBuild:
                 quick.append(makers[record.folder](record))
             elif record.folder == "awards":
                 old = previous.index.dataset.get("awards", record.id)
-                years |= {record["year"], old["year"]}
+                years |= {record["year"], old["year"] if old is not None else record["year"]}
         quick += [builder.year(y) for y in sorted(years) if y in self.index.awards_by_year]
         for finish in PAGE_FINISHERS:
             finish(builder, quick)
         self._pages = dict(base)
         self._pages.update({p.src_uri: p for p in quick})
         self.provisional = True
-        log.info("Xem trước: dựng ngay %d trang của bản ghi vừa sửa; các trang khác được dựng lại ngay sau đó",
-                 len(quick))
+        log.info(
+            "Xem trước: dựng ngay %d trang của bản ghi vừa sửa; các trang khác được dựng lại ngay sau đó", len(quick)
+        )
         return True
 
     def complete(self, when_done) -> None:
         """Provisional builds: make every page in a background thread, then call when_done(self)."""
+
         def run() -> None:
             try:
                 self.completed = {p.src_uri: p for p in self._all_pages()}
@@ -142,13 +154,14 @@ class SiteBuild:
                 log.exception("Xem trước: không dựng lại được toàn bộ trang")
                 return
             when_done(self)
+
         threading.Thread(target=run, name="bangvang-complete-pages", daemon=True).start()
 
     @staticmethod
     def error_report(errors: list[DataError]) -> str:
         return format_report(errors)
 
-    def keep_urls_of(self, previous: "SiteBuild") -> None:
+    def keep_urls_of(self, previous: SiteBuild) -> None:
         """Take over the page URLs of the last build (the preview's pages stay where they were)."""
         self._pages = dict(previous._pages)
 
@@ -178,18 +191,20 @@ class SiteBuild:
         title = stub_text(page.title).replace("\\", "\\\\").replace('"', '\\"')
         description = stub_text(page.description).replace("\\", "\\\\").replace('"', '\\"')
         # The home page is titled by the site's name alone (a title of its own would repeat it).
-        meta = f'description: "{description}"\n' if not page.url else f'title: "{title}"\ndescription: "{description}"\n'
+        meta = (
+            f'description: "{description}"\n' if not page.url else f'title: "{title}"\ndescription: "{description}"\n'
+        )
         # The heading gives MkDocs the page's h1 id (skip link, table of contents): the title's
         # inert characters with the id given explicitly, so a title never goes through Markdown.
         return f'---\n{meta}---\n\n{stub_heading(page.title)}'
 
-    def write_stubs(self, folder: Path, previous: "SiteBuild | None" = None) -> Path:
+    def write_stubs(self, folder: Path, previous: SiteBuild | None = None) -> Path:
         """Every page's stub as a file under folder, written only when it changed (its mtime then
         tells `mkdocs serve --dirty` which pages to render again). The stubs `previous` wrote are
         known without reading them back."""
         same_folder = previous is not None and previous.stubs_folder == folder
-        known = previous.stubs_written if same_folder else {}
-        served = previous._pages if same_folder else {}
+        known = previous.stubs_written if previous is not None and same_folder else {}
+        served = previous._pages if previous is not None and same_folder else {}
         for uri, page in self._pages.items():
             if served.get(uri) is page and uri in known and (folder / uri).is_file():  # the very page, kept
                 self.stubs_written[uri] = known[uri]
@@ -209,6 +224,7 @@ class SiteBuild:
     def start_search(self) -> None:
         """Start indexing for search (records from the data, Pagefind in the background); the
         post-build step waits for it. Called once the data is loaded and valid."""
+        assert self.index is not None, "start_search runs after load()"
         self.search = SearchStep.start(self.index, self.pages(), self.docs_dir, self.root, self.serving)
 
     def post_build(self, site_dir: Path) -> None:
@@ -225,16 +241,31 @@ def _finish_search(build: SiteBuild, site_dir: Path) -> None:
 
 
 # Pages beyond the record pages (statistics, open data…): functions (PageBuilder) -> list[Page].
-PAGE_PROVIDERS: list = [open_data_pages, statistics_pages, proposals_pages,
-                        document_pages, verification_pages, comment_pages]
+PAGE_PROVIDERS: list = [
+    open_data_pages,
+    statistics_pages,
+    proposals_pages,
+    document_pages,
+    verification_pages,
+    comment_pages,
+]
 
 # Steps over every page once all are made, in order; each takes (PageBuilder, pages) and may add
 # to a page's HTML (the JSON-LD block of structured_data.py).
 PAGE_FINISHERS: list = [add_structured_data]
 
 # Steps run after MkDocs has written the pages, in order; each takes (build, site_dir).
-POST_BUILD_STEPS: list = [write_open_data, write_feed, _finish_search, publish_schemas, write_photo_copies,
-                          write_qr_codes, write_comments_feed, write_wikidata, write_cms_config]
+POST_BUILD_STEPS: list = [
+    write_open_data,
+    write_feed,
+    _finish_search,
+    publish_schemas,
+    write_photo_copies,
+    write_qr_codes,
+    write_comments_feed,
+    write_wikidata,
+    write_cms_config,
+]
 
 
 def _changed_records(before: DataSet, after: DataSet) -> list[Record] | None:
@@ -272,7 +303,7 @@ def _inputs_digest(docs_dir: Path, site: SiteInfo) -> str:
 
 
 def _fingerprint(page: Page) -> str:
-    return hashlib.sha1(f"{page.html}\0{page.edit_path}".encode("utf-8")).hexdigest()
+    return hashlib.sha1(f"{page.html}\0{page.edit_path}".encode()).hexdigest()
 
 
 def preview_stub_dir(root: Path) -> Path:
@@ -309,13 +340,17 @@ def _private_folder(path: Path, uid: int | None) -> bool:
         info = os.lstat(path)
     except OSError:
         return False
-    return (stat.S_ISDIR(info.st_mode) and (uid is None or info.st_uid == uid)
-            and (os.name == "nt" or info.st_mode & 0o077 == 0))
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and (uid is None or info.st_uid == uid)
+        and (os.name == "nt" or info.st_mode & 0o077 == 0)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # One build at a time into a site folder, and nothing published from outside the project
 # ---------------------------------------------------------------------------------------------
+
 
 class SiteLockProblem(Exception):
     """The lock file cannot be used (a link, a file of another user…): the message says which."""
@@ -351,8 +386,10 @@ class SiteLock:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 fd = os.open(self.path, flags, 0o600)
         except OSError as exc:
-            raise SiteLockProblem(f"{self.path}:1:1: không dùng được tệp khóa của lần dựng trang ({exc.strerror}); "
-                                  "nếu đó là một liên kết hay tệp của người khác, hãy xóa nó") from None
+            raise SiteLockProblem(
+                f"{self.path}:1:1: không dùng được tệp khóa của lần dựng trang ({exc.strerror}); "
+                "nếu đó là một liên kết hay tệp của người khác, hãy xóa nó"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -394,6 +431,11 @@ def unsafe_sources(sources, folders) -> list[tuple[str, str]]:
         inside = os.path.realpath(path).startswith(real_root + os.sep)
         if linked or not inside:
             shown = os.path.relpath(path, os.path.dirname(os.path.abspath(src_dir))).replace(os.sep, "/")
-            problems.append((path, f"{shown}:1:1: không xuất bản liên kết (symlink) hay tệp ngoài thư mục "
-                                   f"{os.path.basename(os.path.abspath(src_dir))}/; hãy đặt tệp thật ở đây"))
+            problems.append(
+                (
+                    path,
+                    f"{shown}:1:1: không xuất bản liên kết (symlink) hay tệp ngoài thư mục "
+                    f"{os.path.basename(os.path.abspath(src_dir))}/; hãy đặt tệp thật ở đây",
+                )
+            )
     return problems

@@ -3,6 +3,7 @@
 bench.py measures; this module only turns its rows into Markdown: the tables, the goals of
 issue 16 computed from them, the machine they ran on, and the profile summary.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import jinja2
 from babel.numbers import format_decimal
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Issue 16's targets.
 RATIO_GOAL = 1.10  # our build's CPU time / the plain site's, 2 cores, every S
@@ -39,10 +42,16 @@ def machine() -> dict:
     except (OSError, TypeError):
         pass
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {"cpu": cpu, "nproc": usable, "ram_gb": f"{ram:.0f}", "python": platform.python_version(),
-            "mkdocs": metadata.version("mkdocs"), "material": metadata.version("mkdocs-material"),
-            "pagefind": _version("pagefind"),
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%d/%m/%Y %H:%M UTC")}
+    return {
+        "cpu": cpu,
+        "nproc": usable,
+        "ram_gb": f"{ram:.0f}",
+        "python": platform.python_version(),
+        "mkdocs": metadata.version("mkdocs"),
+        "material": metadata.version("mkdocs-material"),
+        "pagefind": _version("pagefind"),
+        "date": dt.datetime.now(dt.UTC).strftime("%d/%m/%Y %H:%M UTC"),
+    }
 
 
 def _version(name: str) -> str:
@@ -63,6 +72,7 @@ def load_average() -> str:
 # Numbers derived from the rows
 # ---------------------------------------------------------------------------------------------
 
+
 def best(site: dict, cores: int) -> dict | None:
     return site["runs"].get(str(cores))
 
@@ -71,8 +81,11 @@ def ratios(row: dict, cores: int) -> dict | None:
     ours, plain = best(row["ours"], cores), best(row["plain"], cores)
     if ours is None or plain is None:
         return None
-    return {"cpu": ours["cpu_s"] / plain["cpu_s"], "wall": ours["wall_s"] / plain["wall_s"],
-            "peak": ours["tree_peak_mb"] / plain["tree_peak_mb"]}
+    return {
+        "cpu": ours["cpu_s"] / plain["cpu_s"],
+        "wall": ours["wall_s"] / plain["wall_s"],
+        "peak": ours["tree_peak_mb"] / plain["tree_peak_mb"],
+    }
 
 
 def goal_rows(rows: list[dict], serve: dict | None, cores: int) -> list[dict]:
@@ -82,32 +95,54 @@ def goal_rows(rows: list[dict], serve: dict | None, cores: int) -> list[dict]:
         measured = [(r["scale"], ratios(r, cores)) for r in rows]
         measured = [(s, x["cpu"]) for s, x in measured if x is not None]
         if measured:
-            goals.append({"goal": f"build ≤ {RATIO_GOAL:.2f}× plain Material (CPU, {cores} cores), every S",
-                          "measured": " · ".join(f"S={s}: {x:.2f}×" for s, x in measured),
-                          "met": max(x for _, x in measured) <= RATIO_GOAL})
+            goals.append(
+                {
+                    "goal": f"build ≤ {RATIO_GOAL:.2f}× plain Material (CPU, {cores} cores), every S",
+                    "measured": " · ".join(f"S={s}: {x:.2f}×" for s, x in measured),
+                    "met": max(x for _, x in measured) <= RATIO_GOAL,
+                }
+            )
         low, high = rows[0], rows[-1]
         if high["scale"] > low["scale"] and best(high["ours"], cores) and best(low["ours"], cores):
+
             def per_page(r):
                 return best(r["ours"], cores)["cpu_s"] / r["ours"]["pages"]
+
             lin = per_page(high) / per_page(low)
-            goals.append({"goal": f"linear: CPU ms/page at S={high['scale']} ≤ {LINEAR_GOAL:.2f}× S={low['scale']}",
-                          "measured": f"{1000 * per_page(low):.2f} → {1000 * per_page(high):.2f} ms ({lin:.2f}×)",
-                          "met": lin <= LINEAR_GOAL})
+            goals.append(
+                {
+                    "goal": f"linear: CPU ms/page at S={high['scale']} ≤ {LINEAR_GOAL:.2f}× S={low['scale']}",
+                    "measured": f"{1000 * per_page(low):.2f} → {1000 * per_page(high):.2f} ms ({lin:.2f}×)",
+                    "met": lin <= LINEAR_GOAL,
+                }
+            )
         top = best(high["ours"], cores)
         if top is not None:
-            goals.append({"goal": f"peak memory < 2 GB at S={high['scale']} (all processes of the build at once)",
-                          "measured": f"{top['tree_peak_mb']:.0f} MB (largest single process {top['peak_mb']:.0f} MB)",
-                          "met": top["tree_peak_mb"] < MEMORY_GOAL_MB})
+            goals.append(
+                {
+                    "goal": f"peak memory < 2 GB at S={high['scale']} (all processes of the build at once)",
+                    "measured": f"{top['tree_peak_mb']:.0f} MB (largest single process {top['peak_mb']:.0f} MB)",
+                    "met": top["tree_peak_mb"] < MEMORY_GOAL_MB,
+                }
+            )
     if serve and serve.get("dirty"):
         d = serve["dirty"]
-        goals.append({"goal": f"preview with --dirty: one record edit visible < {DIRTY_GOAL_S} s (S=1)",
-                      "measured": f"median {d['median_s']:.2f} s (max {max(d['times']):.2f} s)",
-                      "met": d["median_s"] < DIRTY_GOAL_S})
+        goals.append(
+            {
+                "goal": f"preview with --dirty: one record edit visible < {DIRTY_GOAL_S} s (S=1)",
+                "measured": f"median {d['median_s']:.2f} s (max {max(d['times']):.2f} s)",
+                "met": d["median_s"] < DIRTY_GOAL_S,
+            }
+        )
     if serve and serve.get("full"):
         f = serve["full"]
-        goals.append({"goal": f"preview without --dirty: < {FULL_GOAL_S:.0f} s (S=1)",
-                      "measured": f"median {f['median_s']:.2f} s (max {max(f['times']):.2f} s)",
-                      "met": f["median_s"] < FULL_GOAL_S})
+        goals.append(
+            {
+                "goal": f"preview without --dirty: < {FULL_GOAL_S:.0f} s (S=1)",
+                "measured": f"median {f['median_s']:.2f} s (max {max(f['times']):.2f} s)",
+                "met": f["median_s"] < FULL_GOAL_S,
+            }
+        )
     return goals
 
 
@@ -120,9 +155,13 @@ def linear(rows: list[dict], cores: int) -> dict | None:
 
     def per_page(r, site, key):
         return best(r[site], cores)[key] / r[site]["pages"]
-    return {"low": low["scale"], "high": high["scale"],
-            "ours": per_page(high, "ours", "cpu_s") / per_page(low, "ours", "cpu_s"),
-            "plain": per_page(high, "plain", "cpu_s") / per_page(low, "plain", "cpu_s")}
+
+    return {
+        "low": low["scale"],
+        "high": high["scale"],
+        "ours": per_page(high, "ours", "cpu_s") / per_page(low, "ours", "cpu_s"),
+        "plain": per_page(high, "plain", "cpu_s") / per_page(low, "plain", "cpu_s"),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,7 +190,8 @@ Material dựng trang. Trang thuần giữ ô tìm kiếm sẵn có của Materi
 ô tìm kiếm của nó (Pagefind, tính trong thời gian dựng).
 
 Máy đo: {{ machine.cpu }}, {{ machine.nproc }} lõi, {{ machine.ram_gb }} GB RAM; Python {{ machine.python }},
-MkDocs {{ machine.mkdocs }}, Material {{ machine.material }}, Pagefind {{ machine.pagefind }}; ngày {{ machine.date }};
+MkDocs {{ machine.mkdocs }}, Material {{ machine.material }}, Pagefind {{ machine.pagefind }}; mã nguồn
+{{ machine.code|default('?') }}; ngày {{ machine.date }};
 tải trung bình lúc bắt đầu/kết thúc: {{ machine.load_start }} / {{ machine.load_end }}. Máy dùng chung với
 những người khác đang chạy kiểm thử: “wall” là thời gian thực, dễ bị kéo dài bởi tải; “CPU” là thời gian
 CPU (user + sys) của tiến trình dựng cộng các tiến trình con của nó (Pagefind), ít phụ thuộc tải hơn,
@@ -189,6 +229,12 @@ Goals of issue 16 (computed from the tables on this page):
 {% for g in goals %}
 | {{ g.goal }} | {{ g.measured }} | {{ 'yes' if g.met else '**no**' }} |
 {% endfor %}
+{% endif %}
+{% if remarks %}
+
+**Nhận xét** (viết tay bởi người chạy đo, từ các bảng trên)
+
+{{ remarks }}
 {% endif %}
 {% if searches %}
 
@@ -244,13 +290,32 @@ tiên với thư mục đệm trống (như trên một máy mới) được ghi
 """)
 
 
-def render_report(rows: list[dict], serve: dict | None, info: dict, cores: list[int], repeat: int = 1,
-                  profile: str = "", variants: dict | None = None) -> str:
+def render_report(
+    rows: list[dict],
+    serve: dict | None,
+    info: dict,
+    cores: list[int],
+    repeat: int = 1,
+    profile: str = "",
+    variants: dict | None = None,
+    remarks: str = "",
+) -> str:
     main = max(c for c in cores if c <= 2) if any(c <= 2 for c in cores) else cores[0]
     searches = [dict(scale=r["scale"], **r["ours"]["search"]) for r in rows if r["ours"].get("search")]
-    return REPORT.render(rows=rows, serve=serve, machine=info, cores=cores, main=main, repeat=repeat,
-                         linear=linear(rows, main), goals=goal_rows(rows, serve, main), searches=searches,
-                         variants=variants, profile=profile)
+    return REPORT.render(
+        rows=rows,
+        serve=serve,
+        machine=info,
+        cores=cores,
+        main=main,
+        repeat=repeat,
+        linear=linear(rows, main),
+        goals=goal_rows(rows, serve, main),
+        searches=searches,
+        variants=variants,
+        profile=profile,
+        remarks=remarks.strip(),
+    )
 
 
 PROFILE = _ENV.from_string("""\
@@ -278,20 +343,30 @@ Hottest functions of our package and templates (self time):
 """)
 
 
-def summarize_profile(prof: Path, scale: int, wall: float) -> str:  # wall: CPU s of the profiled run
+def summarize_profile(
+    prof: Path, scale: int, wall: float, source: Path | None = None
+) -> str:  # wall: CPU s of the profiled run
     """The profile table: each step of profile_map by its code object, self time by area."""
     import pstats
 
     from devtools import profile_map
 
     stats = pstats.Stats(str(prof)).stats
-    resolved = {file: os.path.realpath(file) if file != "~" else "~" for (file, _, _) in stats}
+    # A build of a snapshot (bench.py --snapshot/--source) ran the snapshot's copy of our code: its
+    # files are read as the working tree's, where profile_map found the functions.
+    here, there = os.path.realpath(ROOT) + os.sep, os.path.realpath(source) + os.sep if source else None
+
+    def real(file: str) -> str:
+        path = os.path.realpath(file)
+        return here + path[len(there) :] if there and path.startswith(there) else path
+
+    resolved = {file: real(file) if file != "~" else "~" for (file, _, _) in stats}
     by_key: dict = {}
-    for (file, line, name), (_, _, tt, ct, _) in stats.items():
+    for (file, line, name), (_, _, _, ct, _) in stats.items():
         key = (resolved[file], line, name)
         by_key[key] = by_key.get(key, 0.0) + ct
     by_name: dict = {}
-    for (file, line, name), ct in by_key.items():
+    for (file, _, name), ct in by_key.items():
         by_name.setdefault((file, name), []).append(ct)
     total = max(ct for (_, _, _, ct, _) in stats.values())
 
@@ -301,6 +376,7 @@ def summarize_profile(prof: Path, scale: int, wall: float) -> str:  # wall: CPU 
             return by_key[key]
         same = by_name.get((key[0], key[2]), [])
         return same[0] if len(same) == 1 else None
+
     steps = [("&nbsp;" * 4 * step.indent + step.label, cumulative(step.key)) for step in profile_map.steps()]
     areas: dict[str, float] = {}
     ours = []
@@ -309,5 +385,11 @@ def summarize_profile(prof: Path, scale: int, wall: float) -> str:  # wall: CPU 
         areas[area] = areas.get(area, 0.0) + tt
         if area.startswith("our "):
             ours.append((tt, f"{Path(file).name}:{line} {name}"))
-    return PROFILE.render(scale=scale, wall=wall, total=total, steps=steps,
-                          areas=sorted(areas.items(), key=lambda kv: -kv[1]), ours=sorted(ours, reverse=True)[:20])
+    return PROFILE.render(
+        scale=scale,
+        wall=wall,
+        total=total,
+        steps=steps,
+        areas=sorted(areas.items(), key=lambda kv: -kv[1]),
+        ours=sorted(ours, reverse=True)[:20],
+    )

@@ -4,6 +4,7 @@ Nothing under data/ is passed over in silence: every file and folder is either r
 or reported (a symlink, a record saved as .yaml, .yml.txt or with no extension, a stray file or
 folder), with the only exceptions named in IGNORED_NAMES.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,8 @@ from bangvang.records.dataset import DataSet, Record
 from bangvang.records.errors import ErrorLog
 from bangvang.records.record_cache import RecordCache
 from bangvang.records.shapecheck import FileCheck, check_shape, check_value
-from bangvang.text import is_slug, slugify
 from bangvang.records.yamlpos import MAX_FILE_BYTES, Located, YamlProblem, load_yaml
+from bangvang.text import is_slug, slugify
 
 YAML_SUFFIXES = (".yml", ".yaml")
 # Files that are never records and never published, left alone wherever they are: git's marker
@@ -46,8 +47,11 @@ def load_dataset(data_dir: FsPath, log: ErrorLog, cache: RecordCache | None = No
         log.add(f"data/{s.VOCAB_PATH}", 1, 1, "thiếu tệp danh mục danh hiệu, hình thức khen thưởng")
     for file, record_kind in _record_files(data_dir, log):
         shown = _display(data_dir, file)
-        record = cache.load(file, shown, record_kind, log, _load_record) if cache is not None \
+        record = (
+            cache.load(file, shown, record_kind, log, _load_record)
+            if cache is not None
             else _load_record(file, shown, record_kind, log)
+        )
         if record is None:
             continue
         existing = dataset.kind(record_kind.folder).get(record.id)
@@ -119,8 +123,10 @@ def _folder_problem(name: str, rel: tuple[str, ...]) -> str | None:
     if len(rel) == 1:
         if name in s.KINDS or name == s.VOCAB_PATH.split("/")[0]:
             return None
-        return (f"thư mục '{name}' không thuộc loại bản ghi nào nên tệp trong đó không được đọc; dùng một trong: "
-                + ", ".join(s.KINDS))
+        return (
+            f"thư mục '{name}' không thuộc loại bản ghi nào nên tệp trong đó không được đọc; dùng một trong: "
+            + ", ".join(s.KINDS)
+        )
     kind = s.KINDS.get(rel[0])
     if kind is not None and kind.by_year and len(rel) == 2:
         if name.isascii() and name.isdigit() and len(name) == 4 and FIRST_YEAR <= int(name) <= LAST_YEAR:
@@ -142,21 +148,29 @@ def _file_problem(name: str, rel: tuple[str, ...]) -> str | None:
         stem, suffix = name, ""
     hidden = _HIDDEN_EXTENSION.fullmatch(name)
     if name.startswith("."):
-        fix = "xóa tệp ẩn này" if not name.lower().endswith(YAML_SUFFIXES) else \
-            f"đổi tên thành '{slugify(name) or 'ma-ban-ghi'}.yml' nếu đây là bản ghi"
+        fix = (
+            "xóa tệp ẩn này"
+            if not name.lower().endswith(YAML_SUFFIXES)
+            else f"đổi tên thành '{slugify(name) or 'ma-ban-ghi'}.yml' nếu đây là bản ghi"
+        )
         return f"tệp ẩn '{name}' không phải bản ghi nên không được đọc; {fix}"
     if hidden:
-        return (f"tệp '{name}' có đuôi thừa '.{suffix}' (Windows thường ẩn đuôi tệp) nên không được đọc; "
-                f"đổi tên thành '{hidden.group(1)}.yml'")
+        return (
+            f"tệp '{name}' có đuôi thừa '.{suffix}' (Windows thường ẩn đuôi tệp) nên không được đọc; "
+            f"đổi tên thành '{hidden.group(1)}.yml'"
+        )
     if f".{suffix}".lower() in YAML_SUFFIXES and f".{suffix}" != ".yml":
         return f"đổi đuôi tệp thành .yml ('{stem}.yml'); tệp '{name}' chưa được đọc"
     if f".{suffix}" != ".yml":
         what = f"có đuôi '.{suffix}'" if suffix else "không có đuôi"
-        return (f"tệp '{name}' {what}, không phải bản ghi (.yml) nên không được đọc; nếu là bản ghi, đổi tên "
-                f"thành '{stem}.yml', nếu không, chuyển nó ra khỏi data/ (ảnh, tệp PDF đặt trong docs/)")
+        return (
+            f"tệp '{name}' {what}, không phải bản ghi (.yml) nên không được đọc; nếu là bản ghi, đổi tên "
+            f"thành '{stem}.yml', nếu không, chuyển nó ra khỏi data/ (ảnh, tệp PDF đặt trong docs/)"
+        )
     if len(rel) == 1:
-        return (f"tệp '{name}' nằm ngay trong data/ nên không được đọc; đặt nó vào thư mục loại bản ghi: "
-                + ", ".join(f"data/{k}/" for k in s.KINDS))
+        return f"tệp '{name}' nằm ngay trong data/ nên không được đọc; đặt nó vào thư mục loại bản ghi: " + ", ".join(
+            f"data/{k}/" for k in s.KINDS
+        )
     if kind is None:  # data/vocab/<other>.yml
         return f"data/{s.VOCAB_PATH.split('/')[0]}/ chỉ có tệp {s.VOCAB_PATH.split('/')[1]}; tệp này không được đọc"
     expected_depth = 3 if kind.by_year else 2
@@ -200,8 +214,11 @@ def _load_record(file: FsPath, shown: str, kind: s.Kind, log: ErrorLog) -> Recor
         fc.error(path, message)
     stem = file.stem
     if not is_slug(stem):
-        fc.error((), f"tên tệp '{file.name}' không phải mã hợp lệ (chữ thường không dấu, số, nối bằng '-'); "
-                     f"đổi thành '{slugify(stem) or 'ma-ban-ghi'}.yml'")
+        fc.error(
+            (),
+            f"tên tệp '{file.name}' không phải mã hợp lệ (chữ thường không dấu, số, nối bằng '-'); "
+            f"đổi thành '{slugify(stem) or 'ma-ban-ghi'}.yml'",
+        )
     data = check_shape(kind.shape, located.value, (), fc)
     if data is None:
         return None

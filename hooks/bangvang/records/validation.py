@@ -1,4 +1,5 @@
 """One call that loads and checks the whole data set: what the build and scripts/validate.py use."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,9 @@ from bangvang.records.record_cache import RecordCache
 from bangvang.records.rules import check_rules
 
 
-def validate(data_dir: Path, docs_dir: Path | None = None,
-             cache: RecordCache | None = None) -> tuple[DataSet, list[DataError]]:
+def validate(
+    data_dir: Path, docs_dir: Path | None = None, cache: RecordCache | None = None
+) -> tuple[DataSet, list[DataError]]:
     """The data set and every error in it, sorted (an empty list when the data is valid).
 
     `cache` (the preview's): unchanged files are taken from it; records taken from it carry no

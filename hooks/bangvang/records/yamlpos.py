@@ -252,7 +252,7 @@ def _build_from_events(loader, located: Located) -> None:
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(*_pos(event.start_mark), "cấu trúc lồng quá sâu")
             _check_tag(event.tag, located, path)
-            container = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append(_Container(container, path))
             continue
         if parent is None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bangvang.records.errors import format_report
 from bangvang.records.validation import validate
-from bangvang.text import nfc, parse_date
+from bangvang.text import format_number, nfc, parse_date
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
@@ -53,6 +53,18 @@ _MESSAGES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"one of the arguments (.*) is required", re.S), "cần một trong các tham số: {0}"),
     (re.compile(r"unexpected option string: (.*)", re.S), "không hiểu tham số {0}"),
 ]
+
+# How the summary line names each kind of record ("33 tập thể, 1 cá nhân, …").
+KIND_COUNT_WORDS = {
+    "units": "tập thể",
+    "people": "cá nhân",
+    "documents": "văn bản",
+    "campaigns": "phong trào",
+    "models": "điển hình",
+    "awards": "khen thưởng",
+    "reports": "báo cáo",
+    "vocab": "danh hiệu, hình thức",
+}
 
 
 def translate(message: str) -> str:
@@ -238,7 +250,7 @@ def validate_main(argv: list[str] | None = None) -> int:
     if errors:
         print(format_report(errors), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(dataset.kind(k))} {k}" for k in dataset.records)
+    counts = ", ".join(f"{format_number(len(dataset.kind(k)))} {KIND_COUNT_WORDS.get(k, k)}" for k in dataset.records)
     print(f"Dữ liệu hợp lệ: {counts}.")
     return 0
 

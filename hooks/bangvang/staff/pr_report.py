@@ -88,20 +88,27 @@ def compare(before: Path | None, after: Path) -> FileChanges:
     )
 
 
-def extract_base(root: Path, base: str, dest: Path) -> Path | None:
-    """data/ as it is at git revision `base`, written under dest; None when git cannot give it."""
+def extract_base(data_dir: Path, base: str, dest: Path) -> Path | None:
+    """The data folder as it is at git revision `base` (in the repository that holds data_dir),
+    written under dest; None when git cannot give it (no repository, unknown revision)."""
     try:
-        result = subprocess.run(
-            ["git", "archive", "--format=tar", base, "data"], cwd=root, capture_output=True, timeout=120
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=data_dir, capture_output=True, text=True, timeout=60
         )
-    except (OSError, subprocess.SubprocessError):
+        if top.returncode != 0:
+            return None
+        inside = data_dir.resolve().relative_to(Path(top.stdout.strip()).resolve()).as_posix()
+        result = subprocess.run(
+            ["git", "archive", "--format=tar", base, inside], cwd=top.stdout.strip(), capture_output=True, timeout=120
+        )
+    except (OSError, ValueError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:
         return None
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
         members = [m for m in archive.getmembers() if m.isfile() or m.isdir()]  # no links from git
         archive.extractall(dest, members=members, filter="data")
-    return dest / "data"
+    return dest / inside
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,7 +227,7 @@ def pr_check_main(argv: list[str] | None = None) -> int:
                 print(annotation(error))
     if args.summary:
         with tempfile.TemporaryDirectory(prefix="bangvang-base-") as tmp:
-            base_data = extract_base(PROJECT_ROOT, args.base, Path(tmp)) if args.base else None
+            base_data = extract_base(data_dir, args.base, Path(tmp)) if args.base else None
             changes = compare(base_data, data_dir)
             before, _ = year_totals(base_data, args.docs)
         after, _ = year_totals(data_dir, args.docs)  # with errors: what could be read
