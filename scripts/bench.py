@@ -222,7 +222,7 @@ def page_shapes(site: Path) -> list[PageShape]:
     return shapes
 
 
-def site_stats(site: Path) -> dict:
+def site_stats(site: Path) -> tuple[dict, list[PageShape]]:
     shapes = page_shapes(site)
     n = len(shapes) or 1
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
