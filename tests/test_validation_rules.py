@@ -778,3 +778,11 @@ def test_model_image_needs_alt_text(tmp_path):
     text = MODEL + "images:\n  - {src: images/a.jpg}\n"
     _, errors = errors_for(tmp_path, {"models/truong-dat-chuan.yml": text})
     assert_refused(errors, "models/truong-dat-chuan.yml", where(text, "{src"), "'alt'")
+
+
+def test_a_recipient_with_a_blank_name_is_refused_not_half_read(tmp_path):
+    """Found by the fuzzer: `name: ''` beside a position was taken for a name by the rule and left
+    out by the shape check, so the page builder met a recipient with neither."""
+    text = "year: 2021\naward: giay-khen-huyen\nrecipients:\n  - name: ''\n    position: Giáo viên\n"
+    _, errors = errors_for(tmp_path, {"awards/2021/x.yml": text})
+    assert any(e.path == "data/awards/2021/x.yml" and "hoặc 'name' (họ tên)" in e.message for e in errors), errors

@@ -239,7 +239,12 @@ def recipient_kind(recipient: dict) -> str:
 
 def _recipient(value: dict, err) -> None:
     """A recipient is a unit, a person record, or a name written here (with position and unit)."""
-    has = {k for k in ("unit", "person", "name", "position", "kind", "unit_name") if value.get(k) is not None}
+    # a blank value ("name: ''") counts as absent, as the shape check leaves it out of the record
+    has = {
+        k
+        for k in ("unit", "person", "name", "position", "kind", "unit_name")
+        if value.get(k) is not None and not (isinstance(value.get(k), str) and not value[k].strip())
+    }
     if not has & {"unit", "person", "name"}:
         err(None, "mỗi người nhận cần 'unit' (tập thể), 'person' (cá nhân có bản ghi) hoặc 'name' (họ tên)")
     elif "person" in has and has & {"unit", "name", "position"}:
