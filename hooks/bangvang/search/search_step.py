@@ -93,7 +93,8 @@ class BundleJob:
         return self.work / "out"
 
     def start(self) -> BundleJob:
-        self.work = Path(tempfile.mkdtemp(prefix=f"bangvang-{self.name}-", dir=_scratch_dir()))
+        # (the process id in the name: a later preview removes what a killed one left in memory)
+        self.work = Path(tempfile.mkdtemp(prefix=f"bangvang-{self.name}-{os.getpid()}-", dir=_scratch_dir()))
         sources = self.work / "src"
         sources.mkdir()
         for n, text in enumerate(self._sources):
