@@ -181,7 +181,7 @@ def _reuse_kept_pages(files, config) -> None:
             page.title,
             sorted(page.meta.items()),
             page.toc,
-            page.content,
+            generated.html,
             _build.edit_url(generated),
             neighbours,
             page.is_homepage,
@@ -224,6 +224,8 @@ def on_post_page(output, page, config):
     key = getattr(page, "bangvang_key", None)
     if key is not None:
         _kept.put(key, output)
+    if _build.page_for(page.file.src_uri) is not None:
+        page.content = ""  # written: the body is not needed again (see on_page_content)
     return output
 
 
@@ -252,13 +254,16 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    generated = _build.page_for(page.file.src_uri)
-    return generated.html if generated is not None else html
+    # A generated page's body is handed over in on_page_context, just before the theme renders
+    # it: MkDocs reads every page before it writes the first, and holding every body at once
+    # (uncompressed) was most of a large site's peak memory.
+    return "" if _build.page_for(page.file.src_uri) is not None else html
 
 
 def on_page_context(context, page, config, nav):
     generated = _build.page_for(page.file.src_uri)
     if generated is not None:
+        page.content = generated.html
         page.edit_url = _build.edit_url(generated)
     return context
 

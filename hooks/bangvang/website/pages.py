@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,12 +58,29 @@ HOME_MODELS = 6
 __all__ = ["Page", "PageBuilder", "SiteInfo", "stub_text"]
 
 
+class _Compressed:
+    """A text field kept compressed: a site holds every page's body from the start of the build
+    to its end (tens of thousands at a province's scale), and compressed they take a tenth of the
+    memory (issue 16: peak memory); a page is read back once, when MkDocs writes it."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self._slot = "_compressed_" + name
+
+    def __get__(self, page, owner=None) -> str:
+        if page is None:
+            return ""  # (the default of the dataclass field)
+        return zlib.decompress(getattr(page, self._slot)).decode("utf-8", "surrogatepass")
+
+    def __set__(self, page, text: str) -> None:
+        setattr(page, self._slot, zlib.compress(text.encode("utf-8", "surrogatepass"), 1))
+
+
 @dataclass
 class Page:
     url: str
     title: str
     description: str
-    html: str = ""
+    html: _Compressed = _Compressed()
     edit_path: str | None = None  # the YAML file (or folder) behind the page
     search: dict = field(default_factory=dict)  # unused by search since it reads the data (kept for callers)
     breadcrumbs: list = field(default_factory=list)  # breadcrumbs.Crumb, home first; empty on top pages
