@@ -181,7 +181,7 @@ def _reuse_kept_pages(files, config) -> None:
             page.title,
             sorted(page.meta.items()),
             page.toc,
-            generated.html,
+            generated.html_fingerprint(),
             _build.edit_url(generated),
             neighbours,
             page.is_homepage,
@@ -263,7 +263,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     generated = _build.page_for(page.file.src_uri)
     if generated is not None:
-        page.content = generated.html
+        if not hasattr(page, "bangvang_kept"):  # (a kept page is written back as it was)
+            page.content = generated.html
         page.edit_url = _build.edit_url(generated)
     return context
 

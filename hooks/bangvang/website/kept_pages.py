@@ -18,8 +18,9 @@ def inputs_key(*parts: object) -> str:
     """One key for everything a page is made of: changing any part changes the key."""
     digest = hashlib.blake2b(digest_size=20)
     for part in parts:
-        digest.update(str(part).encode("utf-8", "surrogatepass"))
-        digest.update(b"\0\x1f\0")  # (parts never run into each other)
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))  # (parts never run into each other)
+        digest.update(data)
     return digest.hexdigest()
 
 

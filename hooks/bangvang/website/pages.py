@@ -89,6 +89,11 @@ class Page:
     def src_uri(self) -> str:
         return src_uri(self.url)
 
+    def html_fingerprint(self) -> bytes:
+        """The body as kept (compressed): equal bodies, equal bytes, and a few times shorter to
+        compare than the text (the preview compares every page at each save)."""
+        return getattr(self, "_compressed_html", b"")
+
 
 @dataclass(frozen=True)
 class Row:
