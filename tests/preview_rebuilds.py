@@ -6,8 +6,8 @@ them, with the served folder copied out after each: the tests compare those copi
 CHANGES.json: a list of edits, each a list of [path in PROJECT, old text, new text]. The first
 build is copied to OUT/0; after each edit the preview rebuilds (the quick rebuild), copied to
 OUT/<n>-quick, then the rebuild that serves every page (as the preview asks once every page is
-made again), copied to OUT/<n>. The preview's own Pagefind bundles are left out of the copies (a
-background task swaps them in on its own time).
+made again), copied to OUT/<n>. The preview's own Pagefind bundles, and the hidden folders they
+are swapped in through, are left out of the copies (a background task swaps them in on its own time).
 """
 
 from __future__ import annotations
@@ -66,7 +66,9 @@ def main(project: Path, out: Path, changes: list) -> None:
 
 
 def _copy(site: Path, dest: Path) -> None:
-    shutil.copytree(site.resolve(), dest, ignore=shutil.ignore_patterns("pagefind", "pagefind-huong-dan"))
+    # (with the folders a bundle is swapped in through: `.pagefind-<n>`, there and gone meanwhile)
+    bundles = shutil.ignore_patterns("pagefind", "pagefind-huong-dan", ".pagefind*")
+    shutil.copytree(site.resolve(), dest, ignore=bundles)
 
 
 if __name__ == "__main__":
