@@ -186,10 +186,9 @@ def _reuse_kept_pages(files, config) -> None:
             neighbours,
             page.is_homepage,
         )
-        kept = _kept.get(key)
-        if kept is not None:
+        if key in _kept:  # (read back in on_page_context: one page in memory at a time)
             page.meta["template"] = KEPT_TEMPLATE
-            page.bangvang_kept = kept
+            page.bangvang_kept_key = key
             reused += 1
         else:
             page.bangvang_key = key
@@ -225,7 +224,7 @@ def on_post_page(output, page, config):
     if key is not None:
         _kept.put(key, output)
     if _build.page_for(page.file.src_uri) is not None:
-        page.content = ""  # written: the body is not needed again (see on_page_content)
+        page.content = page.bangvang_kept = ""  # written: not needed again (see on_page_content)
     return output
 
 
@@ -263,7 +262,10 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     generated = _build.page_for(page.file.src_uri)
     if generated is not None:
-        if not hasattr(page, "bangvang_kept"):  # (a kept page is written back as it was)
+        kept_key = getattr(page, "bangvang_kept_key", None)
+        if kept_key is not None:
+            page.bangvang_kept = _kept.get(kept_key)  # written back as it was
+        else:
             page.content = generated.html
         page.edit_url = _build.edit_url(generated)
     return context

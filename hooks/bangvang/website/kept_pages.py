@@ -36,6 +36,9 @@ class KeptPages:
     def __len__(self) -> int:
         return len(self._kept)
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._kept
+
     def get(self, key: str) -> str | None:
         packed = self._kept.get(key)
         if packed is None:

@@ -74,6 +74,9 @@ class _Compressed:
     def __set__(self, page, text: str) -> None:
         setattr(page, self._slot, zlib.compress(text.encode("utf-8", "surrogatepass"), 1))
 
+    def packed(self, page) -> bytes:
+        return getattr(page, self._slot, b"")
+
 
 @dataclass
 class Page:
@@ -92,7 +95,7 @@ class Page:
     def html_fingerprint(self) -> bytes:
         """The body as kept (compressed): equal bodies, equal bytes, and a few times shorter to
         compare than the text (the preview compares every page at each save)."""
-        return getattr(self, "_compressed_html", b"")
+        return vars(Page)["html"].packed(self)
 
 
 @dataclass(frozen=True)
